@@ -1,0 +1,4 @@
+namespace Actors.Kernel;
+
+/// <summary>Anchor for reflection over this assembly (architecture tests).</summary>
+public sealed class AssemblyMarker;
