@@ -8,7 +8,7 @@ namespace Actors.Kernel.Actor;
 public abstract class ReceiveActor : UntypedActor
 {
     private HandlerSet? _building;
-    private HandlerSet _current;
+    private readonly HandlerSet _current;
 
     protected ReceiveActor()
     {
@@ -49,6 +49,9 @@ public abstract class ReceiveActor : UntypedActor
     protected void ReceiveAsync<T>(Func<T, Task> handler, Predicate<T>? shouldHandle = null) =>
         Add(new AsyncHandler<T>(handler, shouldHandle));
 
+    protected void ReceiveAsync<T>(Predicate<T> shouldHandle, Func<T, Task> handler) =>
+        Add(new AsyncHandler<T>(handler, shouldHandle));
+
     /// <summary>Handles any message not matched by an earlier handler.</summary>
     protected void ReceiveAny(Action<object> handler) => Add(new SyncHandler<object>(handler, null));
 
@@ -72,11 +75,7 @@ public abstract class ReceiveActor : UntypedActor
             _building = previous;
         }
 
-        return message =>
-        {
-            _current = set;
-            return set.TryHandle(message, Cell);
-        };
+        return message => set.TryHandle(message, Cell);
     }
 
     private void Add(IHandler handler)
