@@ -1,0 +1,275 @@
+using Actors.Kernel.Actor;
+
+namespace Actors.Kernel.Dispatch;
+
+/// <summary>
+/// An actor's mailbox: a lock-free MPSC user queue (Vyukov node queue), a lock-free LIFO of
+/// system messages, and one atomic status word (scheduled bit, closed bit, suspend count).
+/// It runs itself on the thread pool as an <see cref="IThreadPoolWorkItem"/>; at most one
+/// thread runs it at a time (the scheduled bit is set by CAS and cleared only by the runner).
+/// </summary>
+internal sealed class Mailbox : IThreadPoolWorkItem
+{
+    private const int ScheduledBit = 1;
+    private const int ClosedBit = 2;
+    private const int SuspendUnit = 4;
+
+    private readonly ActorCell _cell;
+    private readonly int _capacity;
+    private readonly int _throughput;
+    private MessageNode _head;
+    private MessageNode _tail;
+    private SystemMessage? _system;
+    private Queue<Envelope>? _front;
+    private int _status;
+    private int _count;
+
+    public Mailbox(ActorCell cell, int capacity, int throughput)
+    {
+        _cell = cell;
+        _capacity = capacity;
+        _throughput = Math.Max(1, throughput);
+        _head = _tail = new MessageNode();
+    }
+
+    public bool IsClosed => (Volatile.Read(ref _status) & ClosedBit) != 0;
+
+    public bool IsSuspended => Volatile.Read(ref _status) >= SuspendUnit;
+
+    /// <summary>Number of queued user messages (maintained only for bounded mailboxes).</summary>
+    public int BoundedCount => Volatile.Read(ref _count);
+
+    /// <summary>Enqueues a user message; false when closed or full (the caller dead-letters it).</summary>
+    public bool Post(object message, IActorRef? sender)
+    {
+        if (IsClosed)
+        {
+            return false;
+        }
+
+        if (_capacity > 0 && Interlocked.Increment(ref _count) > _capacity)
+        {
+            Interlocked.Decrement(ref _count);
+            return false;
+        }
+
+        var node = new MessageNode { Message = message, Sender = sender };
+        var prev = Interlocked.Exchange(ref _tail, node);
+        Volatile.Write(ref prev.Next, node);
+        TrySchedule(false);
+        return true;
+    }
+
+    /// <summary>Enqueues a system message; when the mailbox is closed it is handed to dead letters.</summary>
+    public void PostSystem(SystemMessage message)
+    {
+        SystemMessage? head;
+        do
+        {
+            head = Volatile.Read(ref _system);
+            message.Next = head;
+        }
+        while (Interlocked.CompareExchange(ref _system, message, head) != head);
+
+        if (IsClosed)
+        {
+            DrainSystemToDeadLetters();
+            return;
+        }
+
+        TrySchedule(true);
+    }
+
+    /// <summary>Puts messages at the head of the user queue (consumer thread only).</summary>
+    public void Prepend(IReadOnlyList<Envelope> envelopes)
+    {
+        if (envelopes.Count == 0)
+        {
+            return;
+        }
+
+        var q = new Queue<Envelope>(envelopes.Count + (_front?.Count ?? 0));
+        foreach (var e in envelopes)
+        {
+            q.Enqueue(e);
+        }
+
+        if (_front is not null)
+        {
+            while (_front.TryDequeue(out var e))
+            {
+                q.Enqueue(e);
+            }
+        }
+
+        _front = q;
+    }
+
+    public void Suspend() => Interlocked.Add(ref _status, SuspendUnit);
+
+    public void Resume()
+    {
+        int s;
+        do
+        {
+            s = Volatile.Read(ref _status);
+            if (s < SuspendUnit)
+            {
+                return;
+            }
+        }
+        while (Interlocked.CompareExchange(ref _status, s - SuspendUnit, s) != s);
+    }
+
+    /// <summary>Closes the mailbox (consumer thread only) and dead-letters what is left.</summary>
+    public void Close()
+    {
+        Interlocked.Or(ref _status, ClosedBit);
+        while (TryDequeue(out var env))
+        {
+            _cell.System.DeadLetters.Tell(new Event.DeadLetter(env.Message, env.Sender ?? _cell.System.DeadLetters, _cell.Self), env.Sender);
+        }
+
+        DrainSystemToDeadLetters();
+    }
+
+    /// <summary>Schedules a run if there is work and the mailbox is not already scheduled.</summary>
+    public void TrySchedule(bool hasSystem)
+    {
+        while (true)
+        {
+            var s = Volatile.Read(ref _status);
+            if ((s & (ScheduledBit | ClosedBit)) != 0)
+            {
+                return;
+            }
+
+            if (!hasSystem && s >= SuspendUnit)
+            {
+                return;
+            }
+
+            if (Interlocked.CompareExchange(ref _status, s | ScheduledBit, s) == s)
+            {
+                ThreadPool.UnsafeQueueUserWorkItem(this, preferLocal: true);
+                return;
+            }
+        }
+    }
+
+    public void Execute()
+    {
+        var previous = ActorCell.Current;
+        ActorCell.Current = _cell;
+        try
+        {
+            if (!IsClosed)
+            {
+                ProcessSystem();
+                ProcessUser();
+            }
+        }
+        finally
+        {
+            ActorCell.Current = previous;
+            Interlocked.And(ref _status, ~ScheduledBit);
+        }
+
+        var hasSystem = Volatile.Read(ref _system) is not null;
+        if (hasSystem || HasUserMessages())
+        {
+            TrySchedule(hasSystem);
+        }
+    }
+
+    private void ProcessUser()
+    {
+        var left = _throughput;
+        while (left-- > 0 && Volatile.Read(ref _status) < SuspendUnit && TryDequeue(out var env))
+        {
+            _cell.Invoke(env.Message, env.Sender);
+            if (Volatile.Read(ref _system) is not null)
+            {
+                ProcessSystem();
+            }
+        }
+    }
+
+    private void ProcessSystem()
+    {
+        while (!IsClosed)
+        {
+            var list = Interlocked.Exchange(ref _system, null);
+            if (list is null)
+            {
+                return;
+            }
+
+            // The stack is LIFO: reverse to restore enqueue order.
+            SystemMessage? ordered = null;
+            while (list is not null)
+            {
+                var next = list.Next;
+                list.Next = ordered;
+                ordered = list;
+                list = next;
+            }
+
+            while (ordered is not null)
+            {
+                var msg = ordered;
+                ordered = ordered.Next;
+                msg.Next = null;
+                if (IsClosed)
+                {
+                    ActorSystem.DeadLetterSystemMessage(_cell.Self, msg);
+                    continue;
+                }
+
+                _cell.SystemInvoke(msg);
+            }
+        }
+    }
+
+    private bool HasUserMessages() =>
+        _front is { Count: > 0 } || Volatile.Read(ref _tail) != _head;
+
+    private bool TryDequeue(out Envelope envelope)
+    {
+        if (_front is { Count: > 0 })
+        {
+            envelope = _front.Dequeue();
+            return true;
+        }
+
+        var next = Volatile.Read(ref _head.Next);
+        if (next is null)
+        {
+            envelope = default;
+            return false;
+        }
+
+        _head = next;
+        envelope = new Envelope(next.Message!, next.Sender);
+        next.Message = null;
+        next.Sender = null;
+        if (_capacity > 0)
+        {
+            Interlocked.Decrement(ref _count);
+        }
+
+        return true;
+    }
+
+    private void DrainSystemToDeadLetters()
+    {
+        var list = Interlocked.Exchange(ref _system, null);
+        while (list is not null)
+        {
+            var next = list.Next;
+            list.Next = null;
+            ActorSystem.DeadLetterSystemMessage(_cell.Self, list);
+            list = next;
+        }
+    }
+}
