@@ -12,3 +12,16 @@ public sealed class ExamplesTheoryAttribute : TheoryAttribute
         }
     }
 }
+
+/// <summary>A fact that is skipped, visibly, when ../shared/reference/kubeedge-examples is absent.</summary>
+[AttributeUsage(AttributeTargets.Method)]
+public sealed class ExamplesFactAttribute : FactAttribute
+{
+    public ExamplesFactAttribute()
+    {
+        if (SharedReference.ExamplesDirectory is null)
+        {
+            Skip = "../shared/reference/kubeedge-examples not found: KubeEdge example files unavailable";
+        }
+    }
+}
