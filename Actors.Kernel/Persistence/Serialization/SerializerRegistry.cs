@@ -25,6 +25,7 @@ public sealed class SerializerRegistry
     private readonly ConcurrentDictionary<string, Entry> _byManifest = new(StringComparer.Ordinal);
     private readonly Lock _registerLock = new();
     private readonly JsonSerializerOptions _options;
+    private JsonSerializerOptions? _reflectionOptions;
 
     /// <param name="options">JSON options for reflection-based registrations (default: web defaults).</param>
     public SerializerRegistry(JsonSerializerOptions? options = null)
@@ -35,8 +36,19 @@ public sealed class SerializerRegistry
     /// <summary>Registers <typeparamref name="T"/> under <paramref name="manifest"/> (reflection-based JSON).</summary>
     [RequiresUnreferencedCode("Reflection-based System.Text.Json; use the JsonTypeInfo overload for trimming.")]
     [RequiresDynamicCode("Reflection-based System.Text.Json; use the JsonTypeInfo overload for AOT.")]
-    public SerializerRegistry Register<T>(string manifest) =>
-        Register(manifest, (JsonTypeInfo<T>)_options.GetTypeInfo(typeof(T)));
+    public SerializerRegistry Register<T>(string manifest)
+    {
+        lock (_registerLock)
+        {
+            // Reflection metadata is attached on first use, so source-generated-only callers never pay for it.
+            _reflectionOptions ??= new JsonSerializerOptions(_options)
+            {
+                TypeInfoResolver = _options.TypeInfoResolver ?? new DefaultJsonTypeInfoResolver(),
+            };
+        }
+
+        return Register(manifest, (JsonTypeInfo<T>)_reflectionOptions.GetTypeInfo(typeof(T)));
+    }
 
     /// <summary>Registers <typeparamref name="T"/> under <paramref name="manifest"/> with source-generated metadata.</summary>
     public SerializerRegistry Register<T>(string manifest, JsonTypeInfo<T> typeInfo)
