@@ -121,6 +121,33 @@ public sealed class SqliteJournalTests : IDisposable
     }
 
     [Fact]
+    public async Task WriteMessages_BatchTransactionFails_EveryCallerFailsAndWriterContinues()
+    {
+        using var journal = Open();
+        Task<IReadOnlyList<Exception?>>[] calls;
+        using (var blocker = _db.OpenRaw())
+        {
+            using var hold = blocker.BeginTransaction(deferred: false);
+            using var drop = blocker.CreateCommand();
+            drop.Transaction = hold;
+            drop.CommandText = "DROP TABLE event_journal";
+            drop.ExecuteNonQuery();
+            calls = Enumerable.Range(1, 3).Select(i => journal.WriteMessagesAsync([Event($"p{i}", 1, new PodQueued("x", i))])).ToArray();
+            hold.Commit();
+        }
+
+        foreach (var call in calls)
+        {
+            var ex = await Assert.ThrowsAsync<Microsoft.Data.Sqlite.SqliteException>(() => call.WaitAsync(Deadline));
+            Assert.Contains("event_journal", ex.Message, StringComparison.Ordinal);
+        }
+
+        Open().Dispose(); // auto-initialize recreates the table
+        await journal.WriteOkAsync(Event("p1", 1, new PodQueued("after", 1)));
+        Assert.Equal(new PodQueued("after", 1), Assert.Single(await journal.ReplayAsync("p1")).Payload);
+    }
+
+    [Fact]
     public async Task Replay_CorruptedPayloadRow_FailsNamingPersistenceIdAndSequenceNr()
     {
         using var journal = Open();
