@@ -1,0 +1,55 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+
+namespace Actors.Kernel.Persistence.Sqlite;
+
+/// <summary>Parses HOCON-style scalar option values (durations, booleans, identifiers).</summary>
+internal static partial class OptionValues
+{
+    public static bool IsValidIdentifier(string name) => IdentifierPattern().IsMatch(name);
+
+    /// <summary>HOCON booleans: true/false, on/off, yes/no.</summary>
+    public static bool ParseBool(string key, string value) => value.Trim().ToLowerInvariant() switch
+    {
+        "true" or "on" or "yes" => true,
+        "false" or "off" or "no" => false,
+        _ => throw new FormatException($"'{key}' must be a boolean (on/off, true/false, yes/no); got '{value}'."),
+    };
+
+    /// <summary>HOCON durations: a number with an optional unit (ms, s, m, h, d and long forms; none = ms).</summary>
+    public static TimeSpan ParseDuration(string key, string value)
+    {
+        var match = DurationPattern().Match(value.Trim());
+        if (!match.Success)
+        {
+            throw new FormatException($"'{key}' must be a duration such as 30s or 500ms; got '{value}'.");
+        }
+
+        var number = double.Parse(match.Groups[1].Value, CultureInfo.InvariantCulture);
+        return match.Groups[2].Value.ToLowerInvariant() switch
+        {
+            "" or "ms" or "millis" or "milliseconds" => TimeSpan.FromMilliseconds(number),
+            "s" or "second" or "seconds" => TimeSpan.FromSeconds(number),
+            "m" or "minute" or "minutes" => TimeSpan.FromMinutes(number),
+            "h" or "hour" or "hours" => TimeSpan.FromHours(number),
+            "d" or "day" or "days" => TimeSpan.FromDays(number),
+            var unit => throw new FormatException($"'{key}' has an unknown duration unit '{unit}'."),
+        };
+    }
+
+    public static int ParseInt(string key, string value) =>
+        int.TryParse(value.Trim(), NumberStyles.Integer, CultureInfo.InvariantCulture, out var n)
+            ? n
+            : throw new FormatException($"'{key}' must be an integer; got '{value}'.");
+
+    public static SqliteSynchronousMode ParseSynchronous(string key, string value) =>
+        Enum.TryParse<SqliteSynchronousMode>(value.Trim(), ignoreCase: true, out var mode) && Enum.IsDefined(mode)
+            ? mode
+            : throw new FormatException($"'{key}' must be normal, full or extra; got '{value}'.");
+
+    [GeneratedRegex("^[A-Za-z_][A-Za-z0-9_]{0,62}$")]
+    private static partial Regex IdentifierPattern();
+
+    [GeneratedRegex(@"^([0-9]+(?:\.[0-9]+)?)\s*([A-Za-z]*)$")]
+    private static partial Regex DurationPattern();
+}
