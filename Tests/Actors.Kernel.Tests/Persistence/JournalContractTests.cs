@@ -41,7 +41,7 @@ public abstract class JournalContractTests : IDisposable
     {
         for (var i = 1; i <= 10; i++)
         {
-            await Journal.WriteOkAsync(Event("pod-a", i, new PodQueued("a", i)));
+            await Journal.WriteOkAsync(JournalEvent("pod-a", i, new PodQueued("a", i)));
         }
 
         var replayed = await Journal.ReplayAsync("pod-a");
@@ -74,7 +74,7 @@ public abstract class JournalContractTests : IDisposable
     [Fact]
     public async Task Replay_UnknownPersistenceId_ReplaysNothing()
     {
-        await Journal.WriteOkAsync(Event("known", 1, new PodQueued("a", 1)));
+        await Journal.WriteOkAsync(JournalEvent("known", 1, new PodQueued("a", 1)));
 
         Assert.Empty(await Journal.ReplayAsync("unknown"));
         Assert.Equal(0, await Journal.ReadHighestSequenceNrAsync("unknown", 0));
@@ -84,7 +84,7 @@ public abstract class JournalContractTests : IDisposable
     public async Task Replay_TaggedEvent_KeepsTagsManifestAndTimestamp()
     {
         var before = DateTime.UtcNow.Ticks;
-        await Journal.WriteOkAsync(Event("p", 1, new NodeAcked("edge-1", 42), "node", "ack"));
+        await Journal.WriteOkAsync(JournalEvent("p", 1, new NodeAcked("edge-1", 42), "node", "ack"));
 
         var e = Assert.Single(await Journal.ReplayAsync("p"));
 
@@ -98,7 +98,7 @@ public abstract class JournalContractTests : IDisposable
     public async Task ReadHighest_AfterWrites_ReturnsLastSequenceNr()
     {
         await Journal.WriteOkAsync(Events("p", 1, new PodQueued("a", 1), new PodQueued("a", 2), new PodQueued("a", 3)));
-        await Journal.WriteOkAsync(Event("other", 1, new PodQueued("b", 1)));
+        await Journal.WriteOkAsync(JournalEvent("other", 1, new PodQueued("b", 1)));
 
         Assert.Equal(3, await Journal.ReadHighestSequenceNrAsync("p", 0));
         Assert.Equal(1, await Journal.ReadHighestSequenceNrAsync("other", 0));
@@ -108,7 +108,7 @@ public abstract class JournalContractTests : IDisposable
     public async Task DeleteMessagesTo_Prefix_RemovesOnlyThosePrefixEvents()
     {
         await Journal.WriteOkAsync(Events("p", 1, Enumerable.Range(1, 5).Select(i => (object)new PodQueued("x", i)).ToArray()));
-        await Journal.WriteOkAsync(Event("other", 1, new PodQueued("o", 1)));
+        await Journal.WriteOkAsync(JournalEvent("other", 1, new PodQueued("o", 1)));
 
         await Journal.DeleteMessagesToAsync("p", 3);
 
@@ -133,7 +133,7 @@ public abstract class JournalContractTests : IDisposable
     {
         await Journal.WriteOkAsync(Events("p", 1, new PodQueued("a", 1), new PodQueued("a", 2)));
         await Journal.DeleteMessagesToAsync("p", 2);
-        await Journal.WriteOkAsync(Event("p", 3, new PodQueued("a", 3)));
+        await Journal.WriteOkAsync(JournalEvent("p", 3, new PodQueued("a", 3)));
         await Journal.DeleteMessagesToAsync("p", 3);
 
         Assert.Empty(await Journal.ReplayAsync("p"));
@@ -145,9 +145,9 @@ public abstract class JournalContractTests : IDisposable
     {
         var results = await Journal.WriteMessagesAsync(
         [
-            Event("p", 1, new PodQueued("a", 1)),
-            Event("q", 1, new NotRegistered(7)),
-            Event("r", 1, new PodQueued("c", 1)),
+            JournalEvent("p", 1, new PodQueued("a", 1)),
+            JournalEvent("q", 1, new NotRegistered(7)),
+            JournalEvent("r", 1, new PodQueued("c", 1)),
         ]);
 
         Assert.Null(results[0]);
@@ -172,9 +172,9 @@ public abstract class JournalContractTests : IDisposable
     [Fact]
     public async Task WriteMessages_DuplicateSequenceNr_FailsTheCall()
     {
-        await Journal.WriteOkAsync(Event("p", 1, new PodQueued("a", 1)));
+        await Journal.WriteOkAsync(JournalEvent("p", 1, new PodQueued("a", 1)));
 
-        await Assert.ThrowsAnyAsync<Exception>(() => Journal.WriteMessagesAsync([Event("p", 1, new PodQueued("dup", 1))]));
+        await Assert.ThrowsAnyAsync<Exception>(() => Journal.WriteMessagesAsync([JournalEvent("p", 1, new PodQueued("dup", 1))]));
 
         var e = Assert.Single(await Journal.ReplayAsync("p"));
         Assert.Equal(new PodQueued("a", 1), e.Payload);
@@ -189,7 +189,7 @@ public abstract class JournalContractTests : IDisposable
         {
             for (var seq = 1; seq <= eventsEach; seq++)
             {
-                await Journal.WriteOkAsync(Event($"pid-{w}", seq, new PodQueued($"pod-{w}", seq)));
+                await Journal.WriteOkAsync(JournalEvent($"pid-{w}", seq, new PodQueued($"pod-{w}", seq)));
             }
         }));
         await Task.WhenAll(tasks).WaitAsync(TimeSpan.FromSeconds(60));
@@ -205,7 +205,7 @@ public abstract class JournalContractTests : IDisposable
     [Fact]
     public async Task WriteMessages_UnawaitedCallsFromOneWriter_AppliedInCallOrder()
     {
-        var calls = Enumerable.Range(1, 50).Select(i => Journal.WriteMessagesAsync([Event("p", i, new PodQueued("a", i))])).ToList();
+        var calls = Enumerable.Range(1, 50).Select(i => Journal.WriteMessagesAsync([JournalEvent("p", i, new PodQueued("a", i))])).ToList();
         await Task.WhenAll(calls).WaitAsync(TimeSpan.FromSeconds(30));
 
         Assert.Equal(Enumerable.Range(1, 50).Select(i => (long)i), (await Journal.ReplayAsync("p")).Select(e => e.SequenceNr));

@@ -5,7 +5,7 @@ namespace Actors.Kernel.Tests.Persistence;
 
 internal static class JournalTestExtensions
 {
-    public static AtomicWrite Event(string pid, long seqNr, object payload, params string[] tags) =>
+    public static AtomicWrite JournalEvent(string pid, long seqNr, object payload, params string[] tags) =>
         new(new Persistent(payload, seqNr, pid, WriterGuid: "writer-1") { Tags = [.. tags] });
 
     public static AtomicWrite Events(string pid, long fromSeqNr, params object[] payloads) =>

@@ -49,8 +49,8 @@ public sealed class SqliteJournalTests : IDisposable
     public async Task Write_TaggedEvent_StoresAkkaColumnsAndTagFormat()
     {
         using var journal = Open();
-        await journal.WriteOkAsync(Event("pod-a", 1, new PodQueued("a", 1), "pods", "edge-1"));
-        await journal.WriteOkAsync(Event("pod-a", 2, new PodQueued("a", 2)));
+        await journal.WriteOkAsync(JournalEvent("pod-a", 1, new PodQueued("a", 1), "pods", "edge-1"));
+        await journal.WriteOkAsync(JournalEvent("pod-a", 2, new PodQueued("a", 2)));
 
         Assert.Equal(";pods;edge-1;", Text("SELECT tags FROM event_journal WHERE sequence_nr = 1"));
         Assert.Equal(1, _db.Scalar("SELECT COUNT(*) FROM event_journal WHERE sequence_nr = 2 AND tags IS NULL"));
@@ -66,7 +66,7 @@ public sealed class SqliteJournalTests : IDisposable
     {
         using var journal = Open();
 
-        var results = await journal.WriteMessagesAsync([Event("p", 1, new PodQueued("a", 1), "bad;tag")]);
+        var results = await journal.WriteMessagesAsync([JournalEvent("p", 1, new PodQueued("a", 1), "bad;tag")]);
 
         Assert.IsType<ArgumentException>(results[0]);
         Assert.Equal(0, _db.Scalar("SELECT COUNT(*) FROM event_journal"));
@@ -84,7 +84,7 @@ public sealed class SqliteJournalTests : IDisposable
 
             // Each call is queued before WriteMessagesAsync returns; the writer is stuck on the lock.
             calls = Enumerable.Range(0, writes)
-                .Select(i => journal.WriteMessagesAsync([Event($"pid-{i}", 1, new PodQueued("x", i))])).ToArray();
+                .Select(i => journal.WriteMessagesAsync([JournalEvent($"pid-{i}", 1, new PodQueued("x", i))])).ToArray();
             Assert.All(calls, c => Assert.False(c.IsCompleted));
             hold.Rollback();
         }
@@ -100,14 +100,14 @@ public sealed class SqliteJournalTests : IDisposable
     public async Task WriteMessages_DuplicateInSharedBatch_FailsOnlyThatCaller()
     {
         using var journal = Open();
-        await journal.WriteOkAsync(Event("p", 1, new PodQueued("a", 1)));
+        await journal.WriteOkAsync(JournalEvent("p", 1, new PodQueued("a", 1)));
         Task<IReadOnlyList<Exception?>> before, duplicate, after;
         using (var blocker = _db.OpenRaw())
         {
             using var hold = blocker.BeginTransaction(deferred: false); // takes the write lock
-            before = journal.WriteMessagesAsync([Event("q", 1, new PodQueued("q", 1))]);
-            duplicate = journal.WriteMessagesAsync([Event("p", 1, new PodQueued("dup", 1)), Event("p2", 1, new PodQueued("p2", 1))]);
-            after = journal.WriteMessagesAsync([Event("r", 1, new PodQueued("r", 1))]);
+            before = journal.WriteMessagesAsync([JournalEvent("q", 1, new PodQueued("q", 1))]);
+            duplicate = journal.WriteMessagesAsync([JournalEvent("p", 1, new PodQueued("dup", 1)), JournalEvent("p2", 1, new PodQueued("p2", 1))]);
+            after = journal.WriteMessagesAsync([JournalEvent("r", 1, new PodQueued("r", 1))]);
             hold.Rollback();
         }
 
@@ -132,7 +132,7 @@ public sealed class SqliteJournalTests : IDisposable
             drop.Transaction = hold;
             drop.CommandText = "DROP TABLE event_journal";
             drop.ExecuteNonQuery();
-            calls = Enumerable.Range(1, 3).Select(i => journal.WriteMessagesAsync([Event($"p{i}", 1, new PodQueued("x", i))])).ToArray();
+            calls = Enumerable.Range(1, 3).Select(i => journal.WriteMessagesAsync([JournalEvent($"p{i}", 1, new PodQueued("x", i))])).ToArray();
             hold.Commit();
         }
 
@@ -143,7 +143,7 @@ public sealed class SqliteJournalTests : IDisposable
         }
 
         Open().Dispose(); // auto-initialize recreates the table
-        await journal.WriteOkAsync(Event("p1", 1, new PodQueued("after", 1)));
+        await journal.WriteOkAsync(JournalEvent("p1", 1, new PodQueued("after", 1)));
         Assert.Equal(new PodQueued("after", 1), Assert.Single(await journal.ReplayAsync("p1")).Payload);
     }
 
@@ -169,7 +169,7 @@ public sealed class SqliteJournalTests : IDisposable
     public async Task Replay_RowWithUnknownManifest_FailsNamingTheManifest()
     {
         using var journal = Open();
-        await journal.WriteOkAsync(Event("p", 1, new PodQueued("a", 1)));
+        await journal.WriteOkAsync(JournalEvent("p", 1, new PodQueued("a", 1)));
         _db.Execute("UPDATE event_journal SET manifest = 'pod-removed.v9'");
 
         var ex = await Assert.ThrowsAsync<PersistenceRecoveryException>(() => journal.ReplayAsync("p").WaitAsync(Deadline));
@@ -184,7 +184,7 @@ public sealed class SqliteJournalTests : IDisposable
         using (var journal = Open())
         {
             await journal.WriteOkAsync(Events("p", 1, new PodQueued("a", 1), new PodQueued("a", 2)));
-            await journal.WriteOkAsync(Event("keep", 1, new NodeAcked("n", 7)));
+            await journal.WriteOkAsync(JournalEvent("keep", 1, new NodeAcked("n", 7)));
             await journal.DeleteMessagesToAsync("p", long.MaxValue);
         }
 
@@ -200,7 +200,7 @@ public sealed class SqliteJournalTests : IDisposable
         var journal = Open();
         journal.Dispose();
 
-        await Assert.ThrowsAsync<ObjectDisposedException>(() => journal.WriteMessagesAsync([Event("p", 1, new PodQueued("a", 1))]));
+        await Assert.ThrowsAsync<ObjectDisposedException>(() => journal.WriteMessagesAsync([JournalEvent("p", 1, new PodQueued("a", 1))]));
     }
 
     private SqliteJournal Open() => new(

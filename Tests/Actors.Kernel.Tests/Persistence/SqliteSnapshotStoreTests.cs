@@ -43,7 +43,7 @@ public sealed class SqliteSnapshotStoreTests : IDisposable
             new SqliteJournalOptions { ConnectionString = _db.ConnectionString, AutoInitialize = true }, PersistenceTestEvents.CreateRegistry());
         using var store = Open();
 
-        var writes = Enumerable.Range(1, 50).Select(i => journal.WriteMessagesAsync([JournalTestExtensions.Event("p", i, new PodQueued("a", i))]));
+        var writes = Enumerable.Range(1, 50).Select(i => journal.WriteMessagesAsync([JournalTestExtensions.JournalEvent("p", i, new PodQueued("a", i))]));
         await store.SaveAsync(new SnapshotMetadata("p", 25), new CounterState(25, "mid"));
         await Task.WhenAll(writes).WaitAsync(TimeSpan.FromSeconds(30));
 

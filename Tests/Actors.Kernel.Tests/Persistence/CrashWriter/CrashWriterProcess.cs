@@ -27,7 +27,7 @@ internal static class CrashWriterProcess
         {
             for (long seq = 1; ; seq++)
             {
-                var results = await journal.WriteMessagesAsync([JournalTestExtensions.Event($"crash-{w}", seq, new PodQueued($"pod-{w}", (int)seq))]);
+                var results = await journal.WriteMessagesAsync([JournalTestExtensions.JournalEvent($"crash-{w}", seq, new PodQueued($"pod-{w}", (int)seq))]);
                 if (results[0] is { } rejected)
                 {
                     throw rejected;
