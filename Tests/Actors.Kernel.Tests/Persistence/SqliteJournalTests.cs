@@ -62,17 +62,6 @@ public sealed class SqliteJournalTests : IDisposable
     }
 
     [Fact]
-    public async Task Write_TagWithSeparator_IsRejected()
-    {
-        using var journal = Open();
-
-        var results = await journal.WriteMessagesAsync([Event("p", 1, new PodQueued("a", 1), "bad;tag")]);
-
-        Assert.IsType<ArgumentException>(results[0]);
-        Assert.Equal(0, _db.Scalar("SELECT COUNT(*) FROM event_journal"));
-    }
-
-    [Fact]
     public async Task WriteMessages_ConcurrentCallersWhileWriterBusy_ShareTransactions()
     {
         using var journal = Open();
