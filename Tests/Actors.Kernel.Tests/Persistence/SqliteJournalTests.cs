@@ -184,6 +184,19 @@ public sealed class SqliteJournalTests : IDisposable
     }
 
     [Fact]
+    public async Task Dispose_WithQueuedWrites_CommitsThemBeforeClosing()
+    {
+        var journal = Open();
+        var calls = Enumerable.Range(1, 100).Select(i => journal.WriteMessagesAsync([Event("p", i, new PodQueued("a", i))])).ToArray();
+
+        journal.Dispose();
+
+        Assert.All(calls, c => Assert.True(c.IsCompletedSuccessfully));
+        Assert.Equal(100, _db.Scalar("SELECT COUNT(*) FROM event_journal WHERE persistence_id = 'p'"));
+        await Task.WhenAll(calls);
+    }
+
+    [Fact]
     public async Task WriteMessages_AfterDispose_FailsWithObjectDisposed()
     {
         var journal = Open();
