@@ -112,9 +112,14 @@ public sealed class MemoryJournal : IAsyncJournal
         {
             var now = _time.GetUtcNow().UtcDateTime.Ticks;
             var rows = write.Payload.Select(e => new Stored(e, Serialize(e), e.Timestamp == 0 ? now : e.Timestamp)).ToList();
+            foreach (var e in write.Payload)
+            {
+                JournalTags.Format(e.Tags); // same tag rules as the SQL journal
+            }
+
             return (write, rows, null);
         }
-        catch (PersistenceSerializationException ex)
+        catch (Exception ex) when (ex is PersistenceSerializationException or ArgumentException)
         {
             return (write, null, ex);
         }

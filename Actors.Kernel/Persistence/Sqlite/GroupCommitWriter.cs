@@ -7,9 +7,9 @@ namespace Actors.Kernel.Persistence.Sqlite;
 /// <summary>
 /// Group commit: operations from any number of callers are queued and one dedicated thread, the
 /// only user of the write connection, drains them into batches and commits each batch in one
-/// transaction (one WAL sync per batch, not per event). Each operation runs inside its own
-/// savepoint, so one caller's constraint violation fails only that caller; a failed BEGIN or
-/// COMMIT fails every caller of the batch. Callers are completed only after their commit. The
+/// transaction (one WAL sync per batch, not per event). When an operation violates a constraint
+/// (duplicate sequence nr) the batch is redone with one savepoint per operation, so only that
+/// caller fails; any other error (BEGIN, I/O, COMMIT) fails every caller of the batch. Callers are completed only after their commit. The
 /// loop survives every failure and ends only when the queue is completed.
 /// </summary>
 internal sealed partial class GroupCommitWriter : IDisposable
@@ -140,19 +140,16 @@ internal sealed partial class GroupCommitWriter : IDisposable
 
     private void Commit(List<JournalOperation> batch)
     {
-        var succeeded = new List<JournalOperation>(batch.Count);
-        using (var transaction = _connection.BeginTransaction(deferred: false))
+        List<JournalOperation> succeeded;
+        try
         {
-            var context = new JournalWriteContext(_connection, transaction, _sql, _insert);
-            foreach (var op in batch)
-            {
-                if (TryExecuteIsolated(op, context))
-                {
-                    succeeded.Add(op);
-                }
-            }
-
-            transaction.Commit();
+            succeeded = RunTransaction(batch, isolate: false);
+        }
+        catch (SqliteException ex) when (ex.SqliteErrorCode == SqliteConstraintError)
+        {
+            // A caller's write conflicts (duplicate sequence nr). The transaction was rolled back;
+            // redo the batch with a savepoint per caller so that only the offending caller fails.
+            succeeded = RunTransaction(batch, isolate: true);
         }
 
         Interlocked.Increment(ref _batches);
@@ -161,6 +158,29 @@ internal sealed partial class GroupCommitWriter : IDisposable
         {
             op.Complete();
         }
+    }
+
+    /// <summary>Runs the batch in one transaction; fast path without savepoints unless <paramref name="isolate"/>.</summary>
+    private List<JournalOperation> RunTransaction(List<JournalOperation> batch, bool isolate)
+    {
+        var succeeded = new List<JournalOperation>(batch.Count);
+        using var transaction = _connection.BeginTransaction(deferred: false);
+        var context = new JournalWriteContext(_connection, transaction, _sql, _insert);
+        foreach (var op in batch)
+        {
+            if (!isolate)
+            {
+                op.Execute(context);
+                succeeded.Add(op);
+            }
+            else if (TryExecuteIsolated(op, context))
+            {
+                succeeded.Add(op);
+            }
+        }
+
+        transaction.Commit();
+        return succeeded;
     }
 
     private bool TryExecuteIsolated(JournalOperation op, JournalWriteContext context)

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using Microsoft.Data.Sqlite;
 
 namespace Actors.Kernel.Persistence.Sqlite;
 
@@ -7,6 +8,29 @@ namespace Actors.Kernel.Persistence.Sqlite;
 internal static partial class OptionValues
 {
     public static bool IsValidIdentifier(string name) => IdentifierPattern().IsMatch(name);
+
+    /// <summary>
+    /// Why <paramref name="connectionString"/> cannot serve a journal, or null. The writer and the
+    /// readers use separate connections, so a private in-memory database (one per connection) would
+    /// show readers an empty database.
+    /// </summary>
+    public static string? ConnectionStringProblem(string connectionString)
+    {
+        SqliteConnectionStringBuilder builder;
+        try
+        {
+            builder = new SqliteConnectionStringBuilder(connectionString);
+        }
+        catch (Exception ex) when (ex is ArgumentException or FormatException or InvalidOperationException)
+        {
+            return "is not a valid SQLite connection string: " + ex.Message;
+        }
+
+        var memory = builder.DataSource == ":memory:" || builder.Mode == SqliteOpenMode.Memory;
+        return memory && builder.Cache != SqliteCacheMode.Shared
+            ? "names a private in-memory database, which each connection sees empty; use 'Data Source=NAME;Mode=Memory;Cache=Shared' or a file"
+            : null;
+    }
 
     /// <summary>HOCON booleans: true/false, on/off, yes/no.</summary>
     public static bool ParseBool(string key, string value) => value.Trim().ToLowerInvariant() switch

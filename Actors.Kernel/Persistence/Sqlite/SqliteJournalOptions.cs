@@ -68,6 +68,10 @@ public sealed record SqliteJournalOptions
         {
             errors.Add($"{ConfigPath}.connection-string is required.");
         }
+        else if (OptionValues.ConnectionStringProblem(ConnectionString) is { } problem)
+        {
+            errors.Add($"{ConfigPath}.connection-string {problem}.");
+        }
 
         if (ConnectionTimeout <= TimeSpan.Zero)
         {

@@ -46,6 +46,10 @@ public sealed record SqliteSnapshotStoreOptions
         {
             errors.Add($"{ConfigPath}.connection-string is required.");
         }
+        else if (OptionValues.ConnectionStringProblem(ConnectionString) is { } problem)
+        {
+            errors.Add($"{ConfigPath}.connection-string {problem}.");
+        }
 
         if (ConnectionTimeout <= TimeSpan.Zero)
         {

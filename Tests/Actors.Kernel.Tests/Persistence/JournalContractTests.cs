@@ -170,6 +170,16 @@ public abstract class JournalContractTests : IDisposable
     }
 
     [Fact]
+    public async Task WriteMessages_TagWithSeparator_IsRejected()
+    {
+        var results = await Journal.WriteMessagesAsync([JournalEvent("p", 1, new PodQueued("a", 1), "bad;tag"), JournalEvent("q", 1, new PodQueued("b", 1), "ok")]);
+
+        Assert.IsType<ArgumentException>(results[0]);
+        Assert.Null(results[1]);
+        Assert.Empty(await Journal.ReplayAsync("p"));
+    }
+
+    [Fact]
     public async Task WriteMessages_DuplicateSequenceNr_FailsTheCall()
     {
         await Journal.WriteOkAsync(JournalEvent("p", 1, new PodQueued("a", 1)));

@@ -18,6 +18,32 @@ public sealed class SqliteJournalCrashTests : IDisposable
     {
         using var child = StartChild();
         var acked = new long[Writers];
+        try
+        {
+            await ReadAcksThenKill(child, acked);
+        }
+        finally
+        {
+            if (!child.HasExited)
+            {
+                child.Kill(); // never leave an endless writer behind when the test fails early
+            }
+        }
+
+        using var journal = new SqliteJournal(
+            new SqliteJournalOptions { ConnectionString = _db.ConnectionString }, PersistenceTestEvents.CreateRegistry());
+        for (var w = 0; w < Writers; w++)
+        {
+            var replayed = await journal.ReplayAsync($"crash-{w}");
+            var seqNrs = replayed.Select(e => e.SequenceNr).ToList();
+            Assert.True(seqNrs.Count >= acked[w], $"writer {w}: acknowledged up to {acked[w]} but only {seqNrs.Count} events survived");
+            Assert.Equal(Enumerable.Range(1, seqNrs.Count).Select(i => (long)i), seqNrs);
+            Assert.All(replayed, e => Assert.Equal(new PodQueued($"pod-{w}", (int)e.SequenceNr), e.Payload));
+        }
+    }
+
+    private static async Task ReadAcksThenKill(Process child, long[] acked)
+    {
         var count = 0;
         using var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(90));
         while (count < AcksBeforeKill)
@@ -40,17 +66,6 @@ public sealed class SqliteJournalCrashTests : IDisposable
         }
 
         await child.WaitForExitAsync(deadline.Token);
-
-        using var journal = new SqliteJournal(
-            new SqliteJournalOptions { ConnectionString = _db.ConnectionString }, PersistenceTestEvents.CreateRegistry());
-        for (var w = 0; w < Writers; w++)
-        {
-            var replayed = await journal.ReplayAsync($"crash-{w}");
-            var seqNrs = replayed.Select(e => e.SequenceNr).ToList();
-            Assert.True(seqNrs.Count >= acked[w], $"writer {w}: acknowledged up to {acked[w]} but only {seqNrs.Count} events survived");
-            Assert.Equal(Enumerable.Range(1, seqNrs.Count).Select(i => (long)i), seqNrs);
-            Assert.All(replayed, e => Assert.Equal(new PodQueued($"pod-{w}", (int)e.SequenceNr), e.Payload));
-        }
     }
 
     private static bool Record(string line, long[] acked)

@@ -74,4 +74,22 @@ public sealed class SqliteOptionsTests
         Assert.Empty(o.Validate());
         Assert.Contains((o with { TableName = "1bad" }).Validate(), e => e.Contains("snapshot-store.sqlite.table-name", StringComparison.Ordinal));
     }
+
+    [Theory]
+    [InlineData("Data Source=:memory:")]
+    [InlineData("Data Source=x;Mode=Memory")]
+    [InlineData("Data Source=x;Bogus Key=1")]
+    public void Validate_UnusableConnectionString_NamesTheKey(string connectionString)
+    {
+        var errors = new SqliteJournalOptions { ConnectionString = connectionString }.Validate();
+
+        Assert.Contains(errors, e => e.Contains("akka.persistence.journal.sqlite.connection-string", StringComparison.Ordinal));
+        Assert.NotEmpty(new SqliteSnapshotStoreOptions { ConnectionString = connectionString }.Validate());
+    }
+
+    [Fact]
+    public void Validate_SharedInMemoryDatabase_IsAccepted()
+    {
+        Assert.Empty(new SqliteJournalOptions { ConnectionString = "Data Source=x;Mode=Memory;Cache=Shared" }.Validate());
+    }
 }

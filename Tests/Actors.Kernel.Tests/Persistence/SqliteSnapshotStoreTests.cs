@@ -24,6 +24,19 @@ public sealed class SqliteSnapshotStoreTests : IDisposable
     }
 
     [Fact]
+    public async Task Save_Snapshot_StoresManifestSerializerIdAndTicks()
+    {
+        using var store = Open();
+        var at = new DateTime(2026, 3, 4, 5, 6, 7, DateTimeKind.Utc);
+
+        await store.SaveAsync(new SnapshotMetadata("twin", 3, at), new CounterState(3, "x"));
+
+        Assert.Equal(at.Ticks, _db.Scalar("SELECT created_at FROM snapshot WHERE persistence_id = 'twin' AND sequence_nr = 3"));
+        Assert.Equal(1001, _db.Scalar("SELECT serializer_id FROM snapshot"));
+        Assert.Equal(1, _db.Scalar("SELECT COUNT(*) FROM snapshot WHERE manifest = 'counter-state.v1'"));
+    }
+
+    [Fact]
     public async Task Load_CorruptedSnapshotRow_FailsNamingPersistenceIdAndSequenceNr()
     {
         using var store = Open();

@@ -56,15 +56,19 @@ public sealed class PersistenceBenchmark
         var bulk = RawSqliteBaseline.OneTransactionForAll(options.ConnectionString, syncName, payload, writers * perWriter);
         Row("baseline: raw insert, 1 transaction for all", bulk.Events, bulk.Elapsed, 1);
 
+        await Measure(new MemoryJournal(registry), $"reference: MemoryJournal (serializes, no I/O), {writers} writers", writers, perWriter, sample, _ => 0);
         await Measure(journal, "journal: 1 writer, await each event", 1, Math.Min(perWriter * 4, 2000), sample);
         await Measure(journal, $"journal: {writers} writers, await each event (group commit)", writers, perWriter, sample);
         await Recover(journal, writers, perWriter);
     }
 
-    private async Task Measure(SqliteJournal journal, string name, int writers, int perWriter, BenchEvent sample)
+    private Task Measure(SqliteJournal journal, string name, int writers, int perWriter, BenchEvent sample) =>
+        Measure(journal, name, writers, perWriter, sample, j => ((SqliteJournal)j).CommittedBatches);
+
+    private async Task Measure(IAsyncJournal journal, string name, int writers, int perWriter, BenchEvent sample, Func<IAsyncJournal, long> batches)
     {
         var prefix = $"w{writers}-";
-        var batchesBefore = journal.CommittedBatches;
+        var batchesBefore = batches(journal);
         var sw = Stopwatch.StartNew();
         await Task.WhenAll(Enumerable.Range(0, writers).Select(w => Task.Run(async () =>
         {
@@ -78,7 +82,7 @@ public sealed class PersistenceBenchmark
                 }
             }
         })));
-        Row(name, (long)writers * perWriter, sw.Elapsed, journal.CommittedBatches - batchesBefore);
+        Row(name, (long)writers * perWriter, sw.Elapsed, batches(journal) - batchesBefore);
     }
 
     private async Task Recover(SqliteJournal journal, int writers, int perWriter)

@@ -1,6 +1,6 @@
 using System.Collections.Immutable;
 
-namespace Actors.Kernel.Persistence.Sqlite;
+namespace Actors.Kernel.Persistence.Journal;
 
 /// <summary>
 /// The <c>tags</c> column format of Akka's SQL journals: <c>;tag1;tag2;</c> (leading and trailing
