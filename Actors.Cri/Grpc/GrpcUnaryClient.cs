@@ -1,6 +1,5 @@
 using System.Net;
 using System.Net.Http.Headers;
-using System.Net.Sockets;
 using Google.Protobuf;
 
 namespace Actors.Cri.Grpc;
