@@ -92,7 +92,12 @@ public sealed class GrpcUnaryClient : IDisposable
 
     private async Task<ReadOnlyMemory<byte>> SendAsync(string method, byte[] payload, TimeSpan deadline, CancellationToken cancellationToken)
     {
-        using var request = new HttpRequestMessage(HttpMethod.Post, method);
+        // HttpClient's default version only applies to its helper methods: set h2c on the message.
+        using var request = new HttpRequestMessage(HttpMethod.Post, method)
+        {
+            Version = HttpVersion.Version20,
+            VersionPolicy = HttpVersionPolicy.RequestVersionExact,
+        };
         request.Content = new ByteArrayContent(payload);
         request.Content.Headers.ContentType = GrpcContentType;
         request.Headers.TryAddWithoutValidation("te", "trailers");
