@@ -98,7 +98,7 @@ pids_matching() {
   local f pid
   for f in /proc/[0-9]*/cmdline; do
     pid=${f#/proc/}; pid=${pid%/cmdline}
-    tr '\0' ' ' < "$f" 2>/dev/null | grep -qF -- "$1" && echo "$pid"
+    tr '\0' ' ' 2>/dev/null < "$f" | grep -qF -- "$1" && echo "$pid"
   done
   return 0
 }
@@ -122,7 +122,16 @@ stop() {
     rm -f "$dir/containerd.pid"
   fi
   # Shims (and anything else) started for this containerd name its socket or directory.
-  for pid in $(pids_matching "$dir/"); do kill -KILL "$pid" 2>/dev/null || true; done
+  for pid in $(pids_matching "$dir/"); do
+    [ "$pid" = "$$" ] || kill -KILL "$pid" 2>/dev/null || true
+  done
+  # Containers whose shim is gone: runc still knows them under our runc root.
+  for ns_root in "$dir"/runc/*/; do
+    [ -d "$ns_root" ] || continue
+    for id in $(runc --root "$ns_root" list -q 2>/dev/null); do
+      runc --root "$ns_root" delete -f "$id" > /dev/null 2>&1 || true
+    done
+  done
   awk -v d="$dir/" 'index($2, d) == 1 { print $2 }' /proc/mounts | sort -r | while read -r m; do
     umount -l "$m" 2>/dev/null || true
   done
