@@ -24,7 +24,7 @@ public static class CriLogFile
         var malformed = 0;
         await using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
         using var reader = new StreamReader(stream, Encoding.UTF8);
-        while (await reader.ReadLineAsync(cancellationToken) is { } record)
+        await foreach (var record in ReadRecordsAsync(reader, cancellationToken))
         {
             if (!CriLogFormat.TryParse(record, out var line, out _) || line is null)
             {
@@ -51,5 +51,34 @@ public static class CriLogFile
         lines.AddRange(pending.Select(p => new CriLogLine(p.Value.Time, p.Key, true, p.Value.Text.ToString())));
         var kept = tailLines is { } tail && tail >= 0 && tail < lines.Count ? lines[^tail..] : lines;
         return new CriLogReadResult(kept, malformed);
+    }
+
+    // Records end at '\n' only: a '\r' inside a line is content (StreamReader.ReadLine would split there).
+    private static async IAsyncEnumerable<string> ReadRecordsAsync(StreamReader reader, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var buffer = new char[8192];
+        var current = new StringBuilder();
+        int read;
+        while ((read = await reader.ReadAsync(buffer.AsMemory(), cancellationToken)) > 0)
+        {
+            var start = 0;
+            for (var i = 0; i < read; i++)
+            {
+                if (buffer[i] == '\n')
+                {
+                    current.Append(buffer, start, i - start);
+                    yield return current.ToString();
+                    current.Clear();
+                    start = i + 1;
+                }
+            }
+
+            current.Append(buffer, start, read - start);
+        }
+
+        if (current.Length > 0)
+        {
+            yield return current.ToString();
+        }
     }
 }

@@ -29,6 +29,17 @@ public sealed class CriLogFileTests : IDisposable
     }
 
     [Fact]
+    public async Task Read_CarriageReturnInsideRecord_KeptAsContent()
+    {
+        var path = Write("2026-01-01T00:00:00Z stdout F 10%\r20%\r100%", "2026-01-01T00:00:00Z stdout F next");
+
+        var result = await CriLogFile.ReadAsync(path);
+
+        Assert.Equal(["10%\r20%\r100%", "next"], result.Lines.Select(l => l.Content));
+        Assert.Equal(0, result.MalformedRecords);
+    }
+
+    [Fact]
     public async Task Read_TailLines_KeepsLast()
     {
         var path = Write("2026-01-01T00:00:00Z stdout F 1", "2026-01-01T00:00:00Z stdout F 2", "2026-01-01T00:00:00Z stdout F 3");
