@@ -146,6 +146,28 @@ public sealed class ContainerdTests : IAsyncLifetime
     }
 
     [CriFact]
+    public async Task ExecSync_CommandOutlivesTimeout_TypedError()
+    {
+        var (sandboxId, sandbox) = await RunSandboxAsync();
+        var a = await StartWorkerAsync(sandboxId, sandbox, "a");
+
+        var ex = await Assert.ThrowsAsync<CriException>(() => Runtime.ExecSyncAsync(a, ["/bin/sleep", "30"], TimeSpan.FromSeconds(1)));
+
+        Assert.True(ex.StatusCode == GrpcStatusCode.DeadlineExceeded, ex.ToString());
+    }
+
+    [CriFact]
+    public async Task PullAndRemove_NoRegistry_TypedPullErrorAndIdempotentRemove()
+    {
+        // Nothing listens on loopback port 1: the pull fails inside containerd and comes back typed.
+        var ex = await Assert.ThrowsAsync<CriException>(() => Images.PullImageAsync("127.0.0.1:1/edgeactors/absent:latest"));
+        await Images.RemoveImageAsync("localhost/edgeactors/absent:" + Guid.NewGuid().ToString("N"));
+
+        Assert.NotEqual(GrpcStatusCode.Ok, ex.StatusCode);
+        Assert.Contains("127.0.0.1:1", ex.Detail, StringComparison.Ordinal);
+    }
+
+    [CriFact]
     public async Task ContainerStatus_UnknownId_NotFound()
     {
         var ex = await Assert.ThrowsAsync<CriException>(() => Runtime.ContainerStatusAsync(Guid.NewGuid().ToString("N")));
