@@ -54,9 +54,12 @@ public sealed class GrpcUnaryClient : IDisposable
             var body = await SendAsync(method, payload, deadline, deadlineCts.Token);
             return parser.ParseFrom(body.Span);
         }
-        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        catch (OperationCanceledException ex) when (!cancellationToken.IsCancellationRequested)
         {
-            throw new CriException(GrpcStatusCode.DeadlineExceeded, $"deadline of {deadline} exceeded") { Method = method };
+            // Our deadline fired, or (without it) the handler gave up connecting.
+            throw deadlineCts.IsCancellationRequested
+                ? new CriException(GrpcStatusCode.DeadlineExceeded, $"deadline of {deadline} exceeded", ex) { Method = method }
+                : new CriException(GrpcStatusCode.Unavailable, "connection attempt timed out", ex) { Method = method };
         }
         catch (CriException ex) when (ex.Method is null)
         {
