@@ -7,9 +7,10 @@ public static class Program
         switch (args.Length == 0 ? string.Empty : args[0])
         {
             case "persistence": return Persistence.PersistenceBenchmark.Run(args[1..]);
+            case "cri": return Cri.CriBenchmark.Run(args[1..]);
             default:
-                Console.Error.WriteLine("usage: Actors.Bench <suite> (suites are added per issue)");
-                return args.Length == 0 ? 1 : 0;
+                Console.Error.WriteLine("usage: Actors.Bench <suite> [options]; suites: persistence, cri");
+                return 2;
         }
     }
 }
