@@ -37,6 +37,12 @@ internal sealed class HoconParseContext
                 $"include \"{name}\" cannot be loaded: no include loader is configured for this source");
         }
 
+        if (kind == HoconIncludeKind.Url)
+        {
+            throw new ConfigurationException(at.Description, at.Line, column,
+                $"include url(\"{name}\") is not supported: copy the file locally and include it with file(...)");
+        }
+
         var hasExtension = ExtensionOrder.Any(e => name.EndsWith(e, StringComparison.OrdinalIgnoreCase));
         var candidates = hasExtension ? [name] : ExtensionOrder.Select(e => name + e).ToArray();
         var result = new HoconObject(at);
