@@ -9,16 +9,16 @@ public sealed partial class Config
         Scalar(path) is { } s ? s.Text : defaultValue;
 
     public bool GetBoolean(string path, bool defaultValue = false) =>
-        Scalar(path) is { } s ? ToBoolean(path, s) : defaultValue;
+        Converted(path, 1, defaultValue, ToBoolean);
 
     public int GetInt(string path, int defaultValue = 0) =>
-        Scalar(path) is { } s ? checked((int)ToInteger(path, s, int.MinValue, int.MaxValue, "a 32-bit integer")) : defaultValue;
+        Converted(path, 2, defaultValue, (p, s) => (int)ToInteger(p, s, int.MinValue, int.MaxValue, "a 32-bit integer"));
 
     public long GetLong(string path, long defaultValue = 0) =>
-        Scalar(path) is { } s ? ToInteger(path, s, long.MinValue, long.MaxValue, "a 64-bit integer") : defaultValue;
+        Converted(path, 3, defaultValue, (p, s) => ToInteger(p, s, long.MinValue, long.MaxValue, "a 64-bit integer"));
 
     public double GetDouble(string path, double defaultValue = 0) =>
-        Scalar(path) is { } s ? ToDouble(path, s) : defaultValue;
+        Converted(path, 4, defaultValue, ToDouble);
 
     public decimal GetDecimal(string path, decimal defaultValue = 0) =>
         Scalar(path) is { } s ? ToDecimal(path, s) : defaultValue;
@@ -28,7 +28,7 @@ public sealed partial class Config
     /// "infinite" gives <see cref="Timeout.InfiniteTimeSpan"/> when <paramref name="allowInfinite"/>.
     /// </summary>
     public TimeSpan GetTimeSpan(string path, TimeSpan? defaultValue = null, bool allowInfinite = true) =>
-        Scalar(path) is { } s ? ToTimeSpan(path, s, allowInfinite) : defaultValue ?? TimeSpan.Zero;
+        Converted(path, allowInfinite ? 5 : 6, defaultValue ?? TimeSpan.Zero, (p, s) => ToTimeSpan(p, s, allowInfinite));
 
     /// <summary>Exact duration in nanoseconds; null when absent.</summary>
     public BigInteger? GetDurationNanos(string path) =>
@@ -71,6 +71,25 @@ public sealed partial class Config
     public IList<Config> GetConfigList(string path) =>
         List(path, (p, v) => v is HoconObject o ? new Config(o) : throw WrongType(p, v, "an object"));
 
+    /// <summary>Converts once per path and kind; later calls return the cached result.</summary>
+    private T Converted<T>(string path, int kind, T defaultValue, Func<string, HoconScalar, T> convert)
+        where T : struct
+    {
+        if (_converted.TryGetValue((path, kind), out var boxed))
+        {
+            return (T)boxed;
+        }
+
+        if (Scalar(path) is not { } scalar)
+        {
+            return defaultValue;
+        }
+
+        var value = convert(path, scalar);
+        _converted.TryAdd((path, kind), value);
+        return value;
+    }
+
     private HoconScalar? Scalar(string path) => GetValue(path) switch
     {
         null or { Type: HoconValueType.Null } => null,
@@ -103,6 +122,11 @@ public sealed partial class Config
 
     private static long ToInteger(string path, HoconScalar s, long min, long max, string expected)
     {
+        if (long.TryParse(s.Text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var fast))
+        {
+            return fast >= min && fast <= max ? fast : throw WrongType(path, s, expected);
+        }
+
         var d = s.Type is HoconValueType.Number or HoconValueType.String && HoconNumbers.IsJsonNumber(s.Text.Trim())
             && decimal.TryParse(s.Text.Trim(), NumberStyles.Float, CultureInfo.InvariantCulture, out var v) ? v : (decimal?)null;
         return d is { } n && n == decimal.Truncate(n) && n >= min && n <= max ? (long)n : throw WrongType(path, s, expected);

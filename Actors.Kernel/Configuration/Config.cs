@@ -11,6 +11,7 @@ namespace Actors.Kernel.Configuration;
 public sealed partial class Config
 {
     private readonly ConcurrentDictionary<string, HoconValue?> _cache = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<(string Path, int Kind), object> _converted = new();
 
     /// <summary>Wraps a resolved root object.</summary>
     public Config(HoconObject root)
