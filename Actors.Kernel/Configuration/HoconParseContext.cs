@@ -23,10 +23,20 @@ internal sealed class HoconParseContext
     public string? Location { get; }
 
     /// <summary>Parses a document of the syntax implied by its name (.properties or HOCON/JSON).</summary>
-    public static HoconObject ParseByName(string text, string name, ConfigOrigin origin, HoconParseContext context, IReadOnlyList<string> prefix) =>
-        name.EndsWith(".properties", StringComparison.OrdinalIgnoreCase)
-            ? PropertiesParser.Parse(text, origin)
-            : HoconParser.ParseDocument(text, origin, context, prefix);
+    public static HoconObject ParseByName(string text, string name, ConfigOrigin origin, HoconParseContext context, IReadOnlyList<string> prefix)
+    {
+        if (name.EndsWith(".properties", StringComparison.OrdinalIgnoreCase))
+        {
+            return PropertiesParser.Parse(text, origin);
+        }
+
+        if (name.EndsWith(".json", StringComparison.OrdinalIgnoreCase))
+        {
+            StrictJson.Validate(text, origin.Description);
+        }
+
+        return HoconParser.ParseDocument(text, origin, context, prefix);
+    }
 
     /// <summary>Loads and parses an include; missing non-required includes give an empty object.</summary>
     public HoconObject Include(HoconIncludeKind kind, string name, bool required, IReadOnlyList<string> prefix, ConfigOrigin at, int column)

@@ -71,7 +71,7 @@ internal sealed partial class HoconParser
                 return new HoconScalar(OriginOf(t), HoconValueType.Number, t.Text);
             case HoconTokenKind.Substitution:
                 _index++;
-                return new HoconSubstitution(OriginOf(t), t.Path!, t.Optional, _docPrefix);
+                return new HoconSubstitution(OriginOf(t), t.Path!, t.Optional, _docPrefix, t.Column);
             case HoconTokenKind.OpenBrace:
                 _index++;
                 var obj = new HoconObject(OriginOf(t));

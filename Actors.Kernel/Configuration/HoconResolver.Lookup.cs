@@ -37,7 +37,7 @@ internal sealed partial class HoconResolver
                 return null;
             }
 
-            throw ConfigurationException.At(subst.Origin, cycle
+            throw new ConfigurationException(subst.Origin.Description, subst.Origin.Line, subst.Column, cycle
                 ? $"substitution cycle: {subst} refers back to a value that is still being resolved ({string.Join(" -> ", _chain.Select(Display))})"
                 : $"could not resolve substitution {subst}: '{name}' is not defined"
                     + (_environment is null ? string.Empty : " in the configuration or the environment"));

@@ -174,7 +174,7 @@ internal sealed partial class HoconResolver
         var start = _chain.IndexOf(path);
         var loop = (start >= 0 ? _chain.Skip(start) : _chain).Append(path).Select(Display);
         var origin = _current?.Origin ?? _root.Origin;
-        return ConfigurationException.At(origin,
+        return new ConfigurationException(origin.Description, origin.Line, _current?.Column ?? 0,
             $"substitution cycle: {string.Join(" -> ", loop)}" + (_current is null ? string.Empty : $" (while resolving {_current})"));
     }
 

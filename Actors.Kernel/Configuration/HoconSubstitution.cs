@@ -3,9 +3,10 @@ namespace Actors.Kernel.Configuration;
 /// <summary>An unresolved <c>${path}</c> or <c>${?path}</c>.</summary>
 internal sealed class HoconSubstitution : HoconValue
 {
-    public HoconSubstitution(ConfigOrigin origin, IReadOnlyList<string> path, bool optional, IReadOnlyList<string> prefix)
+    public HoconSubstitution(ConfigOrigin origin, IReadOnlyList<string> path, bool optional, IReadOnlyList<string> prefix, int column = 0)
         : base(origin)
     {
+        Column = column;
         Path = path;
         Optional = optional;
         Prefix = prefix;
@@ -14,6 +15,9 @@ internal sealed class HoconSubstitution : HoconValue
     public IReadOnlyList<string> Path { get; }
 
     public bool Optional { get; }
+
+    /// <summary>1-based column of the <c>${</c> in its line (0 when synthesized, e.g. for <c>+=</c>).</summary>
+    public int Column { get; }
 
     /// <summary>Include point of the document this came from: tried first (prefix + path).</summary>
     public IReadOnlyList<string> Prefix { get; }

@@ -63,7 +63,7 @@ public sealed class ConfigCommandTests
         var (code, output, err) = Run(Context(), "config", "resolve", file);
         Assert.Equal(2, code);
         Assert.Empty(output);
-        Assert.Equal($"error: {file}:2: could not resolve substitution ${{missing}}: 'missing' is not defined\n", err.ReplaceLineEndings("\n"));
+        Assert.Equal($"error: {file}:2:5: could not resolve substitution ${{missing}}: 'missing' is not defined\n", err.ReplaceLineEndings("\n"));
         Assert.DoesNotContain(" at ", err, StringComparison.Ordinal);
 
         var (code2, _, err2) = Run(Context(), "config", "resolve", "/nonexistent.conf");
