@@ -61,6 +61,24 @@ internal sealed partial class HoconParser
 
     private HoconValue? ParsePiece(HoconToken t, IReadOnlyList<string> path, bool inArray)
     {
+        if (t.Kind is HoconTokenKind.OpenBrace or HoconTokenKind.OpenBracket)
+        {
+            if (_depth >= MaxDepth)
+            {
+                throw Error(t, $"objects and arrays are nested more than {MaxDepth} levels deep");
+            }
+
+            _depth++;
+            try
+            {
+                return ParseContainer(t, path, inArray);
+            }
+            finally
+            {
+                _depth--;
+            }
+        }
+
         switch (t.Kind)
         {
             case HoconTokenKind.QuotedString or HoconTokenKind.Unquoted:
@@ -72,17 +90,22 @@ internal sealed partial class HoconParser
             case HoconTokenKind.Substitution:
                 _index++;
                 return new HoconSubstitution(OriginOf(t), t.Path!, t.Optional, _docPrefix, t.Column);
-            case HoconTokenKind.OpenBrace:
-                _index++;
-                var obj = new HoconObject(OriginOf(t));
-                ParseFields(obj, path, braced: true, inArray);
-                return obj;
-            case HoconTokenKind.OpenBracket:
-                _index++;
-                return ParseArray(t, path);
             default:
                 return null;
         }
+    }
+
+    private HoconValue ParseContainer(HoconToken t, IReadOnlyList<string> path, bool inArray)
+    {
+        _index++;
+        if (t.Kind == HoconTokenKind.OpenBracket)
+        {
+            return ParseArray(t, path);
+        }
+
+        var obj = new HoconObject(OriginOf(t));
+        ParseFields(obj, path, braced: true, inArray);
+        return obj;
     }
 
     private HoconArray ParseArray(HoconToken open, IReadOnlyList<string> path)

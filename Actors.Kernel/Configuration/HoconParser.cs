@@ -10,7 +10,9 @@ internal sealed partial class HoconParser
     private readonly ConfigOrigin _origin;
     private readonly HoconParseContext _context;
     private readonly IReadOnlyList<string> _docPrefix;
+    private const int MaxDepth = 200;
     private int _index;
+    private int _depth;
 
     private HoconParser(string text, ConfigOrigin origin, HoconParseContext context, IReadOnlyList<string> docPrefix)
     {
@@ -154,6 +156,11 @@ internal sealed partial class HoconParser
         SkipWhitespaceAndNewlines();
         var sep = Peek;
         var fieldPath = path.Concat(key).ToList();
+        if (_docPrefix.Count + fieldPath.Count + _depth > 2 * MaxDepth)
+        {
+            throw Error(keyStart, $"key '{keyText}' is nested more than {2 * MaxDepth} levels deep");
+        }
+
         HoconValue? value;
         switch (sep.Kind)
         {

@@ -5,6 +5,9 @@ namespace Actors.Kernel.Configuration;
 /// <summary>Path expressions: <c>a.b."c.d"</c> ⇄ element lists.</summary>
 public static class HoconPath
 {
+    /// <summary>Longest accepted path (keeps tree depth, and so recursion, bounded).</summary>
+    internal const int MaxElements = 200;
+
     /// <summary>Parses a path expression; throws <see cref="ConfigurationException"/> when invalid.</summary>
     public static IReadOnlyList<string> Parse(string expression)
     {
@@ -110,6 +113,11 @@ public static class HoconPath
         }
 
         result.Add(current.ToString());
+        if (result.Count > MaxElements)
+        {
+            throw new ConfigurationException(source, trimmed[0].Line, trimmed[0].Column, $"path has more than {MaxElements} elements");
+        }
+
         return result;
     }
 

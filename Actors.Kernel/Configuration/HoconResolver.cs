@@ -6,6 +6,7 @@ namespace Actors.Kernel.Configuration;
 /// </summary>
 internal sealed partial class HoconResolver
 {
+    private const int MaxFrames = 400;
     private readonly HoconObject _root;
     private readonly Func<string, string?>? _environment;
     private readonly Dictionary<HoconValue, HoconValue?> _memo = new(ReferenceEqualityComparer.Instance);
@@ -93,6 +94,12 @@ internal sealed partial class HoconResolver
 
     private HoconValue? ResolveEntry(string path, HoconValue node, HoconMergeStack? stack, int index)
     {
+        if (_frames.Count >= MaxFrames)
+        {
+            throw new ConfigurationException(node.Origin.Description, node.Origin.Line, 0,
+                $"substitutions and nesting are more than {MaxFrames} levels deep while resolving '{Display(path)}'");
+        }
+
         _frames.Add(new Frame(path, stack, index));
         try
         {

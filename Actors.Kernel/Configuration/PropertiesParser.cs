@@ -17,6 +17,11 @@ internal static class PropertiesParser
             var (key, value) = SplitEntry(logical);
             var lineOrigin = origin.AtLine(line);
             var path = key.Split('.');
+            if (path.Length > HoconPath.MaxElements)
+            {
+                throw new ConfigurationException(origin.Description, line, 1, $"key has more than {HoconPath.MaxElements} elements");
+            }
+
             var target = root;
             for (var i = 0; i < path.Length - 1; i++)
             {

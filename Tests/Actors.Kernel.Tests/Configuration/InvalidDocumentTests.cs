@@ -90,4 +90,29 @@ public sealed class InvalidDocumentTests
             dir.Delete(recursive: true);
         }
     }
+
+    [Fact]
+    public void Parse_DeepNesting_FailsInsteadOfOverflowingTheStack()
+    {
+        Assert.IsType<HoconArray>(Parse("a = " + new string('[', 150) + "1" + new string(']', 150)).GetValue("a"));
+        var e = Fails("a = " + new string('[', 5_000));
+        Assert.Contains("nested more than 200 levels", e.Message, StringComparison.Ordinal);
+        var objects = Fails(string.Concat(Enumerable.Repeat("a {", 5_000)));
+        Assert.Contains("nested more than", objects.Message, StringComparison.Ordinal);
+        var longPath = Fails(string.Join('.', Enumerable.Repeat("a", 5_000)) + " = 1");
+        Assert.Contains("more than 200 elements", longPath.Message, StringComparison.Ordinal);
+        var key = string.Join('.', Enumerable.Repeat("a", 150));
+        var combined = Fails(string.Concat(Enumerable.Repeat(key + " {", 5)));
+        Assert.Contains("levels deep", combined.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Resolve_LongSubstitutionChain_FailsInsteadOfOverflowingTheStack()
+    {
+        var chain = string.Join('\n', Enumerable.Range(0, 5_000).Select(i => $"k{i} = ${{k{i + 1}}}")) + "\nk5000 = end";
+        var e = Fails(chain);
+        Assert.Contains("levels deep", e.Message, StringComparison.Ordinal);
+        var shortChain = string.Join('\n', Enumerable.Range(0, 100).Select(i => $"k{i} = ${{k{i + 1}}}")) + "\nk100 = end";
+        Assert.Equal("end", Parse(shortChain).GetString("k0"));
+    }
 }
