@@ -153,4 +153,14 @@ public sealed class ConfigApiTests
         var e = Assert.Throws<ConfigurationException>(() => ConfigurationFactory.FromResource(typeof(Config).Assembly, "nope.conf"));
         Assert.Contains("nope.conf", e.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void FromResource_EmbeddedReferenceConf_ParsesWithClasspathIncludes()
+    {
+        var config = ConfigurationFactory.FromResource(typeof(ConfigApiTests).Assembly, "reference.conf", n => n == "SAMPLE_NAME" ? "env-name" : null);
+        Assert.Equal(TimeSpan.FromSeconds(10), config.GetTimeSpan("sample.interval"));
+        Assert.Equal("env-name", config.GetString("sample.name"));
+        Assert.Equal("from-embedded-include", config.GetString("sample.extra"));
+        Assert.Equal("Actors.Kernel.Tests/reference.conf:4", config.GetValue("sample.interval")!.Origin.ToString());
+    }
 }
