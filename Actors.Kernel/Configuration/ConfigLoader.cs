@@ -8,8 +8,8 @@ namespace Actors.Kernel.Configuration;
 /// <item>the file given with <c>--config FILE</c> (origin file:line);</item>
 /// <item>the assembly's embedded <c>reference.conf</c> (the defaults).</item>
 /// </list>
-/// Layers are merged unresolved and resolved once, so higher layers can steer substitutions in
-/// lower ones; a substitution whose path is absent everywhere falls back to the environment
+/// reference.conf must resolve on its own; then the layers are merged unresolved and resolved
+/// once, so higher layers can steer substitutions in lower ones; a substitution whose path is absent everywhere falls back to the environment
 /// variable of that exact name (<c>${HOME}</c>).
 /// <para>Environment mapping: strip the <c>EDGEACTORS_</c> prefix, split the rest on double
 /// underscores (<c>__</c> → <c>.</c>), turn each remaining single underscore into a dash
@@ -45,6 +45,10 @@ public sealed class ConfigLoader
     public Config Load(ConfigArguments arguments)
     {
         ArgumentNullException.ThrowIfNull(arguments);
+
+        // The defaults must stand on their own (spec §11); a reference.conf that only resolves
+        // with help from the deploy file is a packaging bug, reported as such.
+        _reference.Resolve(_getVariable);
         var merged = _reference;
         if (arguments.ConfigFile is { } file)
         {
@@ -73,7 +77,7 @@ public sealed class ConfigLoader
         return merged.Resolve(_getVariable);
     }
 
-    /// <summary>Maps <c>EDGEACTORS_A__B_C</c> to the path <c>a."b-c"</c>-style expression <c>a.b-c</c>; null when not ours.</summary>
+    /// <summary>Maps <c>EDGEACTORS_A__B_C</c> to the path expression <c>a.b-c</c>; null when the name is not ours.</summary>
     public static string? EnvironmentNameToPath(string name)
     {
         ArgumentNullException.ThrowIfNull(name);

@@ -88,7 +88,7 @@ public sealed class HoconDocument
 
     /// <summary>Resolves substitutions; <paramref name="environment"/> is consulted for paths absent from the tree.</summary>
     public Config Resolve(Func<string, string?>? environment = null) =>
-        new(HoconResolver.Resolve(_root.Copy(), environment));
+        new(HoconResolver.Resolve(_root, environment));
 
     private static string? ReadResource(Assembly assembly, string name)
     {

@@ -79,4 +79,17 @@ public sealed class LayeringTests
         var e = Assert.Throws<ConfigurationException>(() => Loader([]).Load(new ConfigArguments("/nonexistent/x.conf", [], [])));
         Assert.Equal("/nonexistent/x.conf: configuration file not found", e.Message);
     }
+
+    [Fact]
+    public void Load_ReferenceSubstitution_SteeredByHigherLayer_ButReferenceMustResolveAlone()
+    {
+        using var dir = new TempConfigDirectory();
+        var app = dir.Write("app.conf", "b = overridden");
+        var good = new ConfigLoader(HoconDocument.Parse("a = ${b}\nb = b", "reference.conf"), _ => null, () => []);
+        Assert.Equal("overridden", good.Load(new ConfigArguments(app, [], [])).GetString("a"));
+
+        var bad = new ConfigLoader(HoconDocument.Parse("a = ${b}", "reference.conf"), _ => null, () => []);
+        var e = Assert.Throws<ConfigurationException>(() => bad.Load(new ConfigArguments(app, [], [])));
+        Assert.StartsWith("reference.conf:1:5: could not resolve substitution ${b}", e.Message, StringComparison.Ordinal);
+    }
 }
