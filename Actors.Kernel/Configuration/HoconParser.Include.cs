@@ -2,6 +2,7 @@ namespace Actors.Kernel.Configuration;
 
 internal sealed partial class HoconParser
 {
+    /// <summary>Parses an include directive; returns the included name (used only to describe a later error).</summary>
     private string ParseInclude(HoconObject target, IReadOnlyList<string> path, bool inArray)
     {
         var keyword = Take();
@@ -17,7 +18,7 @@ internal sealed partial class HoconParser
             HoconMerge.Assign(target, k, v);
         }
 
-        return $"include \"{name}\"";
+        return name;
     }
 
     /// <summary>Reads <c>"name"</c>, <c>file("name")</c>, <c>required(classpath("name"))</c>, etc.</summary>

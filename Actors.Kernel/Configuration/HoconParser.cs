@@ -13,6 +13,7 @@ internal sealed partial class HoconParser
     private const int MaxDepth = 200;
     private int _index;
     private int _depth;
+    private ConfigOrigin?[] _origins = new ConfigOrigin?[64];
 
     private HoconParser(string text, ConfigOrigin origin, HoconParseContext context, IReadOnlyList<string> docPrefix)
     {
@@ -36,7 +37,16 @@ internal sealed partial class HoconParser
     private ConfigurationException Error(HoconToken at, string problem) =>
         new(_origin.Description, at.Line, at.Column, problem);
 
-    private ConfigOrigin OriginOf(HoconToken token) => _origin.AtLine(token.Line);
+    /// <summary>One origin instance per line (values on a line share it).</summary>
+    private ConfigOrigin OriginOf(HoconToken token)
+    {
+        if (token.Line >= _origins.Length)
+        {
+            Array.Resize(ref _origins, Math.Max(token.Line + 1, _origins.Length * 2));
+        }
+
+        return _origins[token.Line] ??= _origin.AtLine(token.Line);
+    }
 
     private void SkipWhitespace()
     {
@@ -114,7 +124,7 @@ internal sealed partial class HoconParser
                 throw Error(t, "unexpected ',': expected a key (no leading or doubled commas)");
             }
 
-            var description = t.Kind == HoconTokenKind.Unquoted && t.Text == "include" && IsIncludeDirective()
+            object described = t.Kind == HoconTokenKind.Unquoted && t.Text == "include" && IsIncludeDirective()
                 ? ParseInclude(target, path, inArray)
                 : ParseField(target, path, inArray);
             SkipWhitespace();
@@ -125,6 +135,7 @@ internal sealed partial class HoconParser
             }
             else if (after.Kind is not (HoconTokenKind.Newline or HoconTokenKind.CloseBrace or HoconTokenKind.End))
             {
+                var description = described is string name ? $"include \"{name}\"" : $"the value of '{HoconPath.Render((List<string>)described)}'";
                 throw Error(after, $"expected ',' or a newline after {description} but found {after.Describe()}");
             }
         }
@@ -136,7 +147,8 @@ internal sealed partial class HoconParser
         return next.Kind is HoconTokenKind.Whitespace or HoconTokenKind.Newline or HoconTokenKind.QuotedString;
     }
 
-    private string ParseField(HoconObject target, IReadOnlyList<string> path, bool inArray)
+    /// <summary>Parses one field; returns its key path (used only to describe a later error).</summary>
+    private List<string> ParseField(HoconObject target, IReadOnlyList<string> path, bool inArray)
     {
         var keyStart = Peek;
         var keyTokens = new List<HoconToken>();
@@ -152,13 +164,12 @@ internal sealed partial class HoconParser
         }
 
         var key = HoconPath.Build(keyTokens, _origin.Description);
-        var keyText = HoconPath.Render(key);
         SkipWhitespaceAndNewlines();
         var sep = Peek;
         var fieldPath = path.Concat(key).ToList();
         if (_docPrefix.Count + fieldPath.Count + _depth > 2 * MaxDepth)
         {
-            throw Error(keyStart, $"key '{keyText}' is nested more than {2 * MaxDepth} levels deep");
+            throw Error(keyStart, $"key '{HoconPath.Render(key)}' is nested more than {2 * MaxDepth} levels deep");
         }
 
         HoconValue? value;
@@ -173,12 +184,12 @@ internal sealed partial class HoconParser
                 value = ParseValue(fieldPath, inArray);
                 break;
             default:
-                throw Error(sep, $"expected ':', '=' or '{{' after key '{keyText}' but found {sep.Describe()}");
+                throw Error(sep, $"expected ':', '=' or '{{' after key '{HoconPath.Render(key)}' but found {sep.Describe()}");
         }
 
         if (value is null)
         {
-            throw Error(Peek, $"expected a value for key '{keyText}' but found {Peek.Describe()}");
+            throw Error(Peek, $"expected a value for key '{HoconPath.Render(key)}' but found {Peek.Describe()}");
         }
 
         var origin = OriginOf(keyStart);
@@ -189,6 +200,6 @@ internal sealed partial class HoconParser
         }
 
         HoconMerge.Assign(target, key[0], HoconMerge.Wrap(key, 1, value, origin));
-        return $"the value of '{keyText}'";
+        return key;
     }
 }

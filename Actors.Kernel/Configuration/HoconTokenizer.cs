@@ -58,7 +58,7 @@ internal sealed class HoconTokenizer
                 _pos++;
             }
 
-            return Make(HoconTokenKind.Whitespace, _text[start.._pos], line, col);
+            return Make(HoconTokenKind.Whitespace, _pos - start == 1 && c == ' ' ? " " : _text[start.._pos], line, col);
         }
 
         if (c == '#' || (c == '/' && Peek(1) == '/'))
