@@ -24,65 +24,62 @@ internal sealed partial class HoconParser
     /// <summary>Reads <c>"name"</c>, <c>file("name")</c>, <c>required(classpath("name"))</c>, etc.</summary>
     private (HoconIncludeKind Kind, string Name, bool Required) ReadIncludeSpec(HoconToken keyword)
     {
-        var kind = HoconIncludeKind.Heuristic;
-        bool required = false, haveKind = false;
-        string? name = null;
-        var open = 0;
+        var spec = new IncludeSpec();
         while (true)
         {
             SkipWhitespaceAndNewlines();
             var t = Peek;
-            if (t.Kind == HoconTokenKind.QuotedString && name is null)
+            if (t.Kind == HoconTokenKind.QuotedString && spec.Name is null)
             {
                 _index++;
-                name = t.Text;
-                if (open == 0)
-                {
-                    return (kind, name, required);
-                }
-
-                continue;
+                spec.Name = t.Text;
             }
-
-            if (t.Kind != HoconTokenKind.Unquoted)
+            else if (t.Kind == HoconTokenKind.Unquoted)
             {
-                throw Error(t, name is null
+                _index++;
+                ReadQualifiers(t, spec);
+            }
+            else
+            {
+                throw Error(t, spec.Name is null
                     ? $"'include' must be followed by a quoted file name, file(\"...\"), url(\"...\"), classpath(\"...\") or required(...) but found {t.Describe()}"
                     : $"expected ')' to close the include but found {t.Describe()}");
             }
 
-            _index++;
-            var text = t.Text;
-            while (text.Length > 0)
+            if (spec.Name is not null && spec.Open == 0)
             {
-                if (text[0] == ')')
-                {
-                    if (name is null || open == 0)
-                    {
-                        throw Error(t, "unexpected ')' in include");
-                    }
+                return (spec.Kind, spec.Name, spec.Required);
+            }
+        }
+    }
 
-                    open--;
-                    text = text[1..];
-                    continue;
+    /// <summary>Consumes unquoted include syntax such as <c>required(file(</c> or <c>))</c>.</summary>
+    private void ReadQualifiers(HoconToken t, IncludeSpec spec)
+    {
+        var text = t.Text;
+        while (text.Length > 0)
+        {
+            if (text[0] == ')')
+            {
+                if (spec.Name is null || spec.Open == 0)
+                {
+                    throw Error(t, "unexpected ')' in include");
                 }
 
-                var paren = text.IndexOf('(', StringComparison.Ordinal);
-                var word = paren < 0 ? text : text[..paren];
-                if (paren < 0 || name is not null)
-                {
-                    throw Error(t, $"unexpected '{text}' in include: expected file(\"...\"), url(\"...\"), classpath(\"...\") or required(...)");
-                }
-
-                (kind, required, haveKind) = Opener(t, word, kind, required, haveKind);
-                open++;
-                text = text[(paren + 1)..];
+                spec.Open--;
+                text = text[1..];
+                continue;
             }
 
-            if (name is not null && open == 0)
+            var paren = text.IndexOf('(', StringComparison.Ordinal);
+            if (paren < 0 || spec.Name is not null)
             {
-                return (kind, name, required);
+                throw Error(t, $"unexpected '{text}' in include: expected file(\"...\"), url(\"...\"), classpath(\"...\") or required(...)");
             }
+
+            (spec.Kind, spec.Required, spec.HaveKind) = Opener(t, text[..paren], spec.Kind, spec.Required, spec.HaveKind);
+            spec.Open++;
+            text = text[(paren + 1)..];
         }
     }
 
@@ -106,5 +103,18 @@ internal sealed partial class HoconParser
         }
 
         return (parsed, required, true);
+    }
+
+    private sealed class IncludeSpec
+    {
+        public HoconIncludeKind Kind { get; set; } = HoconIncludeKind.Heuristic;
+
+        public bool Required { get; set; }
+
+        public bool HaveKind { get; set; }
+
+        public string? Name { get; set; }
+
+        public int Open { get; set; }
     }
 }
