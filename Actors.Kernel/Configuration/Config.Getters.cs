@@ -66,7 +66,8 @@ public sealed partial class Config
     public IList<TimeSpan> GetTimeSpanList(string path) => List(path, (p, v) => ToTimeSpan(p, AsScalar(p, v), true));
 
     public IList<long> GetByteSizeList(string path) =>
-        List(path, (p, v) => (long)(HoconUnits.ParseBytes(AsScalar(p, v).Text) ?? throw WrongType(p, v, "a byte size")));
+        List(path, (p, v) => HoconUnits.ParseBytes(AsScalar(p, v).Text) is { } n && n >= long.MinValue && n <= long.MaxValue
+            ? (long)n : throw WrongType(p, v, "a byte size that fits in 64 bits"));
 
     public IList<Config> GetConfigList(string path) =>
         List(path, (p, v) => v is HoconObject o ? new Config(o) : throw WrongType(p, v, "an object"));

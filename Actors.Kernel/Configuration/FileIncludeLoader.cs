@@ -44,7 +44,16 @@ public sealed class FileIncludeLoader : IHoconIncludeLoader
         var baseDir = includingLocation is not null && !includingLocation.StartsWith("resource:", StringComparison.Ordinal)
             ? Path.GetDirectoryName(includingLocation) ?? BaseDirectory
             : BaseDirectory;
-        var path = Path.GetFullPath(Path.IsPathRooted(name) ? name : Path.Combine(baseDir, name));
+        string path;
+        try
+        {
+            path = Path.GetFullPath(Path.IsPathRooted(name) ? name : Path.Combine(baseDir, name));
+        }
+        catch (Exception e) when (e is ArgumentException or NotSupportedException or PathTooLongException)
+        {
+            throw new ConfigurationException($"include \"{name}\" is not a valid file name: {e.Message}");
+        }
+
         if (!File.Exists(path))
         {
             return null;

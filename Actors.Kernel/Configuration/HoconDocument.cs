@@ -27,13 +27,13 @@ public sealed class HoconDocument
     public static HoconDocument FromFile(string path, IHoconIncludeLoader? includeLoader = null)
     {
         ArgumentNullException.ThrowIfNull(path);
-        var full = Path.GetFullPath(path);
-        string text;
+        string full, text;
         try
         {
+            full = Path.GetFullPath(path);
             text = File.ReadAllText(full);
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
         {
             throw new ConfigurationException($"{path}: cannot read configuration file: {e.Message}");
         }

@@ -40,7 +40,7 @@ public static class HoconUnits
         return unit switch
         {
             "" or "d" or "day" or "days" => new ConfigPeriod(0, 0, amount),
-            "w" or "week" or "weeks" => new ConfigPeriod(0, 0, checked(amount * 7)),
+            "w" or "week" or "weeks" => Math.Abs((long)amount * 7) <= int.MaxValue ? new ConfigPeriod(0, 0, amount * 7) : null,
             "m" or "mo" or "month" or "months" => new ConfigPeriod(0, amount, 0),
             "y" or "year" or "years" => new ConfigPeriod(amount, 0, 0),
             _ => null,

@@ -122,4 +122,13 @@ public sealed class IncludeTests
         Assert.Equal("xy", c.GetString("long"));
         Assert.Equal(string.Empty, c.GetString("empty"));
     }
+
+    [Fact]
+    public void FileIncludeLoader_InvalidName_FailsClearly()
+    {
+        var e = Assert.Throws<ConfigurationException>(() => ConfigurationFactory.ParseString("include \"bad\\u0000name.conf\"", new FileIncludeLoader()));
+        Assert.StartsWith("string:1:1: include \"bad", e.Message, StringComparison.Ordinal);
+        var missing = Assert.Throws<ConfigurationException>(() => ConfigurationFactory.FromFile("/nonexistent/dir/x.conf"));
+        Assert.StartsWith("/nonexistent/dir/x.conf: cannot read configuration file", missing.Message, StringComparison.Ordinal);
+    }
 }

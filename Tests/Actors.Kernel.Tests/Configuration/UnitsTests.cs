@@ -164,6 +164,19 @@ public sealed class UnitsTests
     public void Period_EveryUnitSpelling_Converts(string text, int years, int months, int days) =>
         Assert.Equal(new ConfigPeriod(years, months, days), HoconUnits.ParsePeriod(text));
 
+    [Theory]
+    [InlineData("1.5d")]
+    [InlineData("400000000w")]
+    [InlineData("99999999999d")]
+    public void Period_FractionOrOverflow_IsRejected(string text) => Assert.Null(HoconUnits.ParsePeriod(text));
+
     [Fact]
-    public void Period_Fraction_IsRejected() => Assert.Null(HoconUnits.ParsePeriod("1.5d"));
+    public void Getters_OverflowingValues_ThrowConfigurationException()
+    {
+        var c = Parse("d = 99999999999999999999d, i = 99999999999, p = 400000000w");
+        Assert.Throws<ConfigurationException>(() => c.GetTimeSpan("d"));
+        Assert.Throws<ConfigurationException>(() => c.GetInt("i"));
+        Assert.Throws<ConfigurationException>(() => c.GetPeriod("p"));
+        Assert.Throws<ConfigurationException>(() => Parse("l = [1k, 1YB]").GetByteSizeList("l"));
+    }
 }
