@@ -117,6 +117,13 @@ public sealed class TimerTests : TestKit.TestKit
     }
 
     [Fact]
+    public void ScheduleOnce_ActionThrows_IsLoggedAndDoesNotEscape()
+    {
+        Sys.Scheduler.ScheduleOnce(TimeSpan.FromSeconds(1), () => throw new InvalidOperationException("scheduled boom"));
+        EventFilter.Exception<InvalidOperationException>(contains: "scheduled boom").ExpectOne(() => _time.Advance(TimeSpan.FromSeconds(1)));
+    }
+
+    [Fact]
     public void ReceiveTimeout_NoMessages_ReceiveTimeoutDelivered()
     {
         var a = Sys.ActorOf(Props.Create(() => new IdleActor(TestActor)));

@@ -19,27 +19,32 @@ public static class KernelBench
         var output = args.Length > 0 ? args[0] : null;
         var lines = new List<string>
         {
-            "| measurement | actors | baseline (channels) | ratio |",
-            "|---|---|---|---|",
+            "| measurement | actors (wall) | baseline (wall) | ratio | actors per CPU-s | baseline per CPU-s |",
+            "|---|---|---|---|---|---|",
         };
         foreach (var pairs in new[] { 1, 2 * cores, 1000 })
         {
             Throughput(pairs, 200_000);
             ChannelThroughput(pairs, 200_000);
-            var actor = Throughput(pairs, TotalMessages);
-            var channel = ChannelThroughput(pairs, TotalMessages);
-            lines.Add(Row("tell throughput, " + pairs + " pair(s), msg/s", actor, channel));
+            var (actor, actorCpu) = Measure(() => Throughput(pairs, TotalMessages));
+            var (channel, channelCpu) = Measure(() => ChannelThroughput(pairs, TotalMessages));
+            lines.Add(Row("tell throughput, " + pairs + " pair(s), msg/s", actor, channel)
+                + " " + F(actor * actorCpu.Wall / actorCpu.Cpu) + " | " + F(channel * channelCpu.Wall / channelCpu.Cpu) + " |");
         }
 
         RoundTrip(20_000);
         ChannelPingPong.RoundTrips(20_000);
         var rt = RoundTrip(500_000);
         var rtBase = ChannelPingPong.RoundTrips(500_000).TotalNanoseconds / 500_000;
-        lines.Add(Row("round trip, single pair, ns", rt, rtBase));
-        var (bytes, spawnRate, spawnStartedRate) = MemoryAndSpawn(100_000);
-        lines.Add("| memory per idle actor, bytes | " + F(bytes) + " | n/a | |");
-        lines.Add("| spawn rate (ActorOf returns), actors/s | " + F(spawnRate) + " | n/a | |");
-        lines.Add("| spawn rate (until PreStart ran), actors/s | " + F(spawnStartedRate) + " | n/a | |");
+        lines.Add(Row("round trip, single pair, ns", rt, rtBase) + " | |");
+        var (bytes, _, _) = MemoryAndSpawn(100_000);
+        lines.Add("| memory per idle actor, bytes | " + F(bytes) + " | n/a | | | |");
+        var ((spawnRate, spawnStartedRate), spawnCpu) = Measure(() => Spawn(100_000));
+        lines.Add("| spawn rate (ActorOf returns), actors/s | " + F(spawnRate) + " | n/a | | | |");
+        lines.Add("| spawn rate (until PreStart ran), actors/s | " + F(spawnStartedRate) + " | n/a | | "
+            + F(100_000 / spawnCpu.Cpu) + " (incl. system start/stop) | |");
+        lines.Add("");
+        lines.Add("Load average at the end: " + LoadAverage() + ".");
 
         var header = "Machine: " + cores + " cores, " + Environment.OSVersion + ", .NET " + Environment.Version +
             "; " + Inflight + " messages in flight per pair, " + F(TotalMessages) + " messages per throughput run.";
@@ -128,6 +133,49 @@ public static class KernelBench
         var bytes = (after - before - (long)IntPtr.Size * count) / (double)count;
         system.Terminate().Wait(TimeSpan.FromSeconds(30));
         return (bytes, count / spawned.TotalSeconds, count / allStarted.TotalSeconds);
+    }
+
+    /// <summary>Runs a measurement and returns its result with the wall and process CPU seconds it took.</summary>
+    private static (T Result, (double Wall, double Cpu) Time) Measure<T>(Func<T> run)
+    {
+        using var process = Process.GetCurrentProcess();
+        var cpu0 = process.TotalProcessorTime;
+        var sw = Stopwatch.StartNew();
+        var result = run();
+        sw.Stop();
+        process.Refresh();
+        var cpu = (process.TotalProcessorTime - cpu0).TotalSeconds;
+        return (result, (sw.Elapsed.TotalSeconds, Math.Max(cpu, 1e-6)));
+    }
+
+    private static string LoadAverage()
+    {
+        try
+        {
+            return File.ReadAllText("/proc/loadavg").Trim();
+        }
+        catch (IOException)
+        {
+            return "unknown";
+        }
+    }
+
+    private static (double SpawnRate, double StartedRate) Spawn(int count)
+    {
+        using var system = ActorSystem.Create("bench");
+        using var started = new CountdownEvent(count);
+        var props = Props.Create(() => new IdleActor(started));
+        var sw = Stopwatch.StartNew();
+        for (var i = 0; i < count; i++)
+        {
+            system.ActorOf(props);
+        }
+
+        var spawned = sw.Elapsed;
+        started.Wait();
+        var allStarted = sw.Elapsed;
+        system.Terminate().Wait(TimeSpan.FromSeconds(30));
+        return (count / spawned.TotalSeconds, count / allStarted.TotalSeconds);
     }
 
     private static string Row(string name, double actor, double baseline) =>
