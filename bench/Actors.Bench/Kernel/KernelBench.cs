@@ -34,9 +34,10 @@ public static class KernelBench
 
         RoundTrip(20_000);
         ChannelPingPong.RoundTrips(20_000);
-        var rt = RoundTrip(500_000);
-        var rtBase = ChannelPingPong.RoundTrips(500_000).TotalNanoseconds / 500_000;
-        lines.Add(Row("round trip, single pair, ns", rt, rtBase) + " | |");
+        var (rt, rtTime) = Measure(() => RoundTrip(500_000));
+        var (rtBase, rtBaseTime) = Measure(() => ChannelPingPong.RoundTrips(500_000).TotalNanoseconds / 500_000);
+        lines.Add(Row("round trip, single pair, ns", rt, rtBase) + " " + F(rt * rtTime.Cpu / rtTime.Wall)
+            + " CPU-ns | " + F(rtBase * rtBaseTime.Cpu / rtBaseTime.Wall) + " CPU-ns |");
         var (bytes, _, _) = MemoryAndSpawn(100_000);
         lines.Add("| memory per idle actor, bytes | " + F(bytes) + " | n/a | | | |");
         var ((spawnRate, spawnStartedRate), spawnCpu) = Measure(() => Spawn(100_000));
