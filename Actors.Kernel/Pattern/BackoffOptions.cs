@@ -2,16 +2,6 @@ using Actors.Kernel.Actor;
 
 namespace Actors.Kernel.Pattern;
 
-/// <summary>When the backoff supervisor restarts its child.</summary>
-public enum BackoffMode
-{
-    /// <summary>Re-create the child after a delay when it stops (Akka's <c>Backoff.OnStop</c>).</summary>
-    OnStop,
-
-    /// <summary>Restart the child after a delay when it fails with a Restart decision (<c>Backoff.OnFailure</c>).</summary>
-    OnFailure,
-}
-
 /// <summary>
 /// Options of a <see cref="BackoffSupervisor"/>: delay for restart n is
 /// <c>min(maxBackoff, minBackoff·2ⁿ)·(1 + U[0,1)·randomFactor)</c>; the count resets after the child
