@@ -13,6 +13,8 @@ internal sealed class TimeProviderScheduler(TimeProvider time, ILogger log) : IS
 
     public DateTimeOffset Now => time.GetUtcNow();
 
+    public IActionScheduler Advanced => this;
+
     public void ScheduleTellOnce(TimeSpan delay, ICanTell receiver, object message, IActorRef? sender) =>
         ScheduleTellOnceCancelable(delay, receiver, message, sender);
 
