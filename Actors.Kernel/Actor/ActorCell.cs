@@ -77,7 +77,9 @@ internal sealed partial class ActorCell : IActorContext
 
     private bool IsFailed => (_state & FailedFlag) != 0;
 
-    internal CellExtras Extras => _extras ??= new CellExtras();
+    // Usually touched on the actor's thread only, but the parent reads Log while supervising,
+    // so creation is made race-free.
+    internal CellExtras Extras => _extras ?? Interlocked.CompareExchange(ref _extras, new CellExtras(), null) ?? _extras;
 
     internal ILogger Log => Extras.Logger ??= System.CreateActorLogger(this);
 

@@ -29,10 +29,10 @@ public sealed partial class ActorSystem : IActorRefFactory, IDisposable, IAsyncD
         StartTime = settings.TimeProvider.GetUtcNow();
         _uid = Random.Shared.NextInt64(1, long.MaxValue / 2);
         EventStream = new EventStream();
-        _scheduler = new TimeProviderScheduler(settings.TimeProvider);
         var rootPath = ActorPath.CreateRoot(name);
         Log = new ActorLogger(settings.LoggerFactory.CreateLogger("Actors.Kernel.ActorSystem"), EventStream,
             "ActorSystem(" + name + ")", settings.LogLevel, settings.TimeProvider);
+        _scheduler = new TimeProviderScheduler(settings.TimeProvider, Log);
         DeadLetters = new DeadLetterActorRef(this, rootPath / "deadLetters");
         TempPath = rootPath / "temp";
         var listener = new DeadLetterListener(

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Collections.Frozen;
 using Microsoft.Extensions.Logging;
 
 namespace Actors.Kernel.Actor;
@@ -31,8 +32,8 @@ public sealed partial class CoordinatedShutdown
         PhaseClusterExitingDone, PhaseClusterShutdown, PhaseBeforeActorSystemTerminate, PhaseActorSystemTerminate,
     ];
 
-    private static readonly HashSet<string> TenSecondPhases =
-        [PhaseClusterShardingShutdownRegion, PhaseClusterExiting, PhaseActorSystemTerminate];
+    private static readonly FrozenSet<string> TenSecondPhases =
+        FrozenSet.Create(StringComparer.Ordinal, PhaseClusterShardingShutdownRegion, PhaseClusterExiting, PhaseActorSystemTerminate);
 
     private readonly ActorSystem _system;
     private readonly ConcurrentDictionary<string, ConcurrentQueue<(string Name, Func<Task<Done>> Task)>> _tasks = new(StringComparer.Ordinal);

@@ -4,8 +4,11 @@ namespace Actors.Kernel.Actor;
 /// Schedules messages and actions on the system's <see cref="TimeProvider"/> (so tests can drive
 /// time). Work scheduled after the system terminated is dropped.
 /// </summary>
-public interface IScheduler
+public interface IScheduler : IActionScheduler
 {
+    /// <summary>The action scheduler (this same scheduler), as <c>system.Scheduler.Advanced</c> in Akka.NET.</summary>
+    IActionScheduler Advanced { get; }
+
     /// <summary>The scheduler's clock.</summary>
     DateTimeOffset Now { get; }
 
@@ -17,8 +20,4 @@ public interface IScheduler
 
     ICancelable ScheduleTellRepeatedlyCancelable(TimeSpan initialDelay, TimeSpan interval, ICanTell receiver, object message, IActorRef? sender);
 
-    /// <summary>Runs an action once after <paramref name="delay"/> (on a pool thread).</summary>
-    ICancelable ScheduleOnce(TimeSpan delay, Action action);
-
-    ICancelable ScheduleRepeatedly(TimeSpan initialDelay, TimeSpan interval, Action action);
 }

@@ -1,11 +1,19 @@
+using Microsoft.Extensions.Logging;
+
 namespace Actors.Kernel.Actor;
 
-/// <summary>The kernel scheduler: one <see cref="ITimer"/> from the TimeProvider per scheduled item.</summary>
-internal sealed class TimeProviderScheduler(TimeProvider time) : IScheduler
+/// <summary>
+/// The kernel scheduler: one <see cref="ITimer"/> from the TimeProvider per scheduled item. An
+/// action that throws is logged, never allowed to escape onto the timer thread.
+/// </summary>
+internal sealed class TimeProviderScheduler(TimeProvider time, ILogger log) : IScheduler
 {
+    private readonly ILogger _log = log;
     private volatile bool _stopped;
 
     public DateTimeOffset Now => time.GetUtcNow();
+
+    public IActionScheduler Advanced => this;
 
     public void ScheduleTellOnce(TimeSpan delay, ICanTell receiver, object message, IActorRef? sender) =>
         ScheduleTellOnceCancelable(delay, receiver, message, sender);
@@ -64,7 +72,14 @@ internal sealed class TimeProviderScheduler(TimeProvider time) : IScheduler
                 Cancel();
             }
 
-            action();
+            try
+            {
+                action();
+            }
+            catch (Exception ex)
+            {
+                owner._log.LogError(ex, "Scheduled action failed: {Reason}", ex.Message);
+            }
         }
     }
 }

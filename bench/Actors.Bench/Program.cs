@@ -9,8 +9,9 @@ public static class Program
             case "persistence": return Persistence.PersistenceBenchmark.Run(args[1..]);
             case "cri": return Cri.CriBenchmark.Run(args[1..]);
             case "hocon": return Hocon.HoconBench.Run(args[1..]);
+            case "kernel": return Kernel.KernelBench.Run(args[1..]);
             default:
-                Console.Error.WriteLine("usage: Actors.Bench <suite> [options]; suites: persistence, cri, hocon");
+                Console.Error.WriteLine("usage: Actors.Bench <suite> [options]; suites: persistence, cri, hocon, kernel");
                 return 2;
         }
     }

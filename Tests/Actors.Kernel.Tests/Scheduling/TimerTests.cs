@@ -117,6 +117,25 @@ public sealed class TimerTests : TestKit.TestKit
     }
 
     [Fact]
+    public void ScheduleOnce_ActionThrows_IsLoggedAndDoesNotEscape()
+    {
+        Sys.Scheduler.ScheduleOnce(TimeSpan.FromSeconds(1), () => throw new InvalidOperationException("scheduled boom"));
+        EventFilter.Exception<InvalidOperationException>(contains: "scheduled boom").ExpectOne(() => _time.Advance(TimeSpan.FromSeconds(1)));
+    }
+
+    [Fact]
+    public void AdvancedScheduleRepeatedly_Advance_RunsActionEachInterval()
+    {
+        var runs = 0;
+        var c = Sys.Scheduler.Advanced.ScheduleRepeatedly(TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(2), () => Interlocked.Increment(ref runs));
+        _time.Advance(TimeSpan.FromSeconds(5));
+        Assert.Equal(3, Volatile.Read(ref runs));
+        c.Cancel();
+        _time.Advance(TimeSpan.FromSeconds(10));
+        Assert.Equal(3, Volatile.Read(ref runs));
+    }
+
+    [Fact]
     public void ReceiveTimeout_NoMessages_ReceiveTimeoutDelivered()
     {
         var a = Sys.ActorOf(Props.Create(() => new IdleActor(TestActor)));
