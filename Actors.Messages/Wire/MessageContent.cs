@@ -12,7 +12,11 @@ namespace Actors.Messages.Wire;
 /// </summary>
 public sealed record MessageContent
 {
-    private static readonly JsonReaderOptions StrictReader = new() { MaxDepth = 256 };
+    /// <summary>Deepest content nesting accepted anywhere (matches the codec's upper limit).</summary>
+    internal const int MaxDepth = 256;
+
+    private static readonly JsonReaderOptions StrictReader = new() { MaxDepth = MaxDepth };
+    private static readonly JsonDocumentOptions DocumentOptions = new() { MaxDepth = MaxDepth };
     private readonly byte[] _json;
 
     private MessageContent(byte[] json, ContentKind kind)
@@ -104,7 +108,7 @@ public sealed record MessageContent
     /// <summary>An independent <see cref="JsonElement"/> of the value.</summary>
     public JsonElement ToElement()
     {
-        using var doc = JsonDocument.Parse(_json);
+        using var doc = JsonDocument.Parse(_json, DocumentOptions);
         return doc.RootElement.Clone();
     }
 
@@ -124,8 +128,8 @@ public sealed record MessageContent
             return true;
         }
 
-        using var a = JsonDocument.Parse(_json);
-        using var b = JsonDocument.Parse(other._json);
+        using var a = JsonDocument.Parse(_json, DocumentOptions);
+        using var b = JsonDocument.Parse(other._json, DocumentOptions);
         return JsonElement.DeepEquals(a.RootElement, b.RootElement);
     }
 

@@ -1,4 +1,5 @@
 using System.Text;
+using System.Text.Json;
 using Actors.Messages.Wire;
 
 namespace Actors.Messages.Tests.Wire;
@@ -171,6 +172,24 @@ public sealed class EnvelopeCodecTests
         Assert.True(EnvelopeCodec.TryDecode(json, out _, out _));
         Assert.False(EnvelopeCodec.TryDecode(json, out _, out var error, new EnvelopeCodecOptions(MaxDepth: 16)));
         Assert.Equal(EnvelopeErrorKind.MalformedJson, error!.Kind);
+    }
+
+    [Fact]
+    public void Options_OutOfRange_ValidateNamesThem()
+    {
+        Assert.Empty(EnvelopeCodecOptions.Default.Validate());
+        Assert.Equal(2, new EnvelopeCodecOptions(MaxMessageBytes: 0, MaxDepth: 1000).Validate().Count);
+    }
+
+    [Fact]
+    public void Content_DeeperThanDocumentDefault_EqualityStillWorks()
+    {
+        var deep = new string('[', 100) + "1" + new string(']', 100);
+        var a = MessageContent.FromJson(Encoding.UTF8.GetBytes(deep));
+        var b = MessageContent.FromJson(Encoding.UTF8.GetBytes(deep.Replace("1", "1.0", StringComparison.Ordinal)));
+
+        Assert.Equal(a, b);
+        Assert.Equal(JsonValueKind.Array, a.ToElement().ValueKind);
     }
 
     [Fact]
