@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
+using System.Text.Unicode;
 
 namespace Actors.Messages.Wire;
 
@@ -163,6 +164,11 @@ public sealed record MessageContent
 
     private static ContentKind Validate(ReadOnlySpan<byte> utf8Json)
     {
+        if (!Utf8.IsValid(utf8Json))
+        {
+            throw new FormatException("content: not valid UTF-8");
+        }
+
         try
         {
             var reader = new Utf8JsonReader(utf8Json, StrictReader);
