@@ -87,6 +87,33 @@ public static partial class CloudHubTranslator
     public static MessageEnvelope FromWire(string nodeId, MessageEnvelope envelope) =>
         envelope with { Route = envelope.Route.WithResource(ResourcePaths.PrefixForCloud(nodeId, envelope.Route.Resource)) };
 
+    /// <summary>
+    /// CloudHub's <c>IsToEdge</c>: everything goes to the edge except legacy <c>edgemgr</c> messages that are
+    /// cloud-internal (membership get; twin delta/document/get; auth_info get; node delete).
+    /// </summary>
+    public static bool IsToEdge(MessageEnvelope envelope)
+    {
+        var route = envelope.Route;
+        if (route.Source != ModuleNames.EdgeManager)
+        {
+            return true;
+        }
+
+        var resource = ResourcePaths.TrimForEdge(route.Resource);
+        bool Internal(string part, params string[] operations) =>
+            operations.Contains(route.Operation) && resource.Contains(part, StringComparison.Ordinal);
+        return !(Internal(ResourceTypes.Membership, Operations.Get)
+            || Internal(ResourceTypes.Twin, Operations.Delta, Operations.Document, Operations.Get)
+            || Internal("auth_info", Operations.Get)
+            || Internal(ResourceTypes.Node, Operations.Delete));
+    }
+
+    /// <summary>CloudHub's <c>IsNodeStopped</c>: a delete of the node object ends the node's session.</summary>
+    public static bool IsNodeStopped(MessageEnvelope envelope) =>
+        envelope.Route.Operation == Operations.Delete
+        && NodeResource.TryParse(envelope.Route.Resource, out var resource)
+        && resource.ResourceType == ResourceTypes.Node;
+
     private static UpstreamDispatch ClassifyPublish(string nodeId, MessageEnvelope envelope)
     {
         var route = envelope.Route;

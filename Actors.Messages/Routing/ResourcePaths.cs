@@ -37,11 +37,22 @@ public static class ResourcePaths
         return $"{ResourceTypes.NodePrefix}{Separator}{nodeId}{Separator}{edgeResource}";
     }
 
-    /// <summary>The node id (segment 1) of a cloud resource whose segment 0 is "node"; null otherwise.</summary>
+    /// <summary>
+    /// CloudHub's <c>GetNodeID</c>: the segment after the first "node" segment that is followed by a non-empty one
+    /// (normally segment 1 of <c>node/&lt;id&gt;/…</c>); null when there is none.
+    /// </summary>
     public static string? NodeIdOf(string resource)
     {
-        var parts = resource.Split(Separator, 3);
-        return parts.Length >= 2 && parts[0] == ResourceTypes.NodePrefix && parts[1].Length > 0 ? parts[1] : null;
+        var parts = resource.Split(Separator);
+        for (var i = 0; i + 1 < parts.Length; i++)
+        {
+            if (parts[i] == ResourceTypes.NodePrefix && parts[i + 1].Length > 0)
+            {
+                return parts[i + 1];
+            }
+        }
+
+        return null;
     }
 
     /// <summary><c>node/&lt;id&gt;/membership</c>, the cloud-side membership resource.</summary>

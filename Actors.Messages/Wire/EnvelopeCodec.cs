@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Text.Json;
+using System.Text.Unicode;
 
 namespace Actors.Messages.Wire;
 
@@ -36,6 +37,12 @@ public static class EnvelopeCodec
             error = new EnvelopeError(
                 EnvelopeErrorKind.TooLarge,
                 $"message is {utf8Json.Length} bytes, the limit is {options.MaxMessageBytes}");
+            return false;
+        }
+
+        if (!Utf8.IsValid(utf8Json))
+        {
+            error = new EnvelopeError(EnvelopeErrorKind.MalformedJson, "message is not valid UTF-8");
             return false;
         }
 

@@ -19,9 +19,9 @@ public sealed record EnvelopeCodecOptions(int MaxMessageBytes = EnvelopeCodecOpt
             errors.Add($"{nameof(MaxMessageBytes)} must be positive (was {MaxMessageBytes})");
         }
 
-        if (MaxDepth is < 3 or > 1000)
+        if (MaxDepth is < 3 or > MessageContent.MaxDepth)
         {
-            errors.Add($"{nameof(MaxDepth)} must be between 3 and 1000 (was {MaxDepth})");
+            errors.Add($"{nameof(MaxDepth)} must be between 3 and {MessageContent.MaxDepth} (was {MaxDepth})");
         }
 
         return errors;

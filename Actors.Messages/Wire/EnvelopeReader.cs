@@ -75,32 +75,34 @@ internal static class EnvelopeReader
         }
 
         ExpectStart(ref reader, "header");
-        var header = new MessageHeader(string.Empty);
+        string id = string.Empty, parent = string.Empty, version = string.Empty, type = string.Empty;
+        long timestamp = 0;
+        var sync = false;
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
             if (Is(ref reader, WireNames.MsgId))
             {
-                header = header with { MsgId = ReadString(ref reader, "header.msg_id") };
+                id = ReadString(ref reader, "header.msg_id");
             }
             else if (Is(ref reader, WireNames.ParentMsgId))
             {
-                header = header with { ParentMsgId = ReadString(ref reader, "header.parent_msg_id") };
+                parent = ReadString(ref reader, "header.parent_msg_id");
             }
             else if (Is(ref reader, WireNames.Timestamp))
             {
-                header = header with { Timestamp = ReadInt64(ref reader, "header.timestamp") };
+                timestamp = ReadInt64(ref reader, "header.timestamp");
             }
             else if (Is(ref reader, WireNames.ResourceVersion))
             {
-                header = header with { ResourceVersion = ReadString(ref reader, "header.resourceversion") };
+                version = ReadString(ref reader, "header.resourceversion");
             }
             else if (Is(ref reader, WireNames.Sync))
             {
-                header = header with { Sync = ReadBool(ref reader, "header.sync") };
+                sync = ReadBool(ref reader, "header.sync");
             }
             else if (Is(ref reader, WireNames.Type))
             {
-                header = header with { Type = ReadString(ref reader, "header.type") };
+                type = ReadString(ref reader, "header.type");
             }
             else
             {
@@ -109,9 +111,9 @@ internal static class EnvelopeReader
             }
         }
 
-        return header.MsgId.Length == 0
+        return id.Length == 0
             ? throw Fail(EnvelopeErrorKind.MissingField, "header.msg_id: required non-empty string is missing")
-            : header;
+            : new MessageHeader(id, parent, timestamp, version, sync, type);
     }
 
     private static MessageRoute? ReadRoute(ref Utf8JsonReader reader)
@@ -122,28 +124,29 @@ internal static class EnvelopeReader
         }
 
         ExpectStart(ref reader, "route");
-        var route = new MessageRoute();
+        string source = string.Empty, group = string.Empty, operation = string.Empty;
+        string resource = string.Empty, destination = string.Empty;
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
             if (Is(ref reader, WireNames.Source))
             {
-                route = route with { Source = ReadString(ref reader, "route.source") };
+                source = ReadString(ref reader, "route.source");
             }
             else if (Is(ref reader, WireNames.Group))
             {
-                route = route with { Group = ReadString(ref reader, "route.group") };
+                group = ReadString(ref reader, "route.group");
             }
             else if (Is(ref reader, WireNames.Operation))
             {
-                route = route with { Operation = ReadString(ref reader, "route.operation") };
+                operation = ReadString(ref reader, "route.operation");
             }
             else if (Is(ref reader, WireNames.Resource))
             {
-                route = route with { Resource = ReadString(ref reader, "route.resource") };
+                resource = ReadString(ref reader, "route.resource");
             }
             else if (Is(ref reader, WireNames.Destination))
             {
-                route = route with { Destination = ReadString(ref reader, "route.destination") };
+                destination = ReadString(ref reader, "route.destination");
             }
             else
             {
@@ -152,7 +155,7 @@ internal static class EnvelopeReader
             }
         }
 
-        return route;
+        return new MessageRoute(source, group, operation, resource, destination);
     }
 
     private static MessageContent ReadContent(ref Utf8JsonReader reader, ReadOnlySpan<byte> input)

@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
+using System.Text.Unicode;
 
 namespace Actors.Messages.Wire;
 
@@ -12,7 +13,11 @@ namespace Actors.Messages.Wire;
 /// </summary>
 public sealed record MessageContent
 {
-    private static readonly JsonReaderOptions StrictReader = new() { MaxDepth = 256 };
+    /// <summary>Deepest content nesting accepted anywhere (matches the codec's upper limit).</summary>
+    internal const int MaxDepth = 256;
+
+    private static readonly JsonReaderOptions StrictReader = new() { MaxDepth = MaxDepth };
+    private static readonly JsonDocumentOptions DocumentOptions = new() { MaxDepth = MaxDepth };
     private readonly byte[] _json;
 
     private MessageContent(byte[] json, ContentKind kind)
@@ -104,7 +109,7 @@ public sealed record MessageContent
     /// <summary>An independent <see cref="JsonElement"/> of the value.</summary>
     public JsonElement ToElement()
     {
-        using var doc = JsonDocument.Parse(_json);
+        using var doc = JsonDocument.Parse(_json, DocumentOptions);
         return doc.RootElement.Clone();
     }
 
@@ -124,8 +129,8 @@ public sealed record MessageContent
             return true;
         }
 
-        using var a = JsonDocument.Parse(_json);
-        using var b = JsonDocument.Parse(other._json);
+        using var a = JsonDocument.Parse(_json, DocumentOptions);
+        using var b = JsonDocument.Parse(other._json, DocumentOptions);
         return JsonElement.DeepEquals(a.RootElement, b.RootElement);
     }
 
@@ -159,6 +164,11 @@ public sealed record MessageContent
 
     private static ContentKind Validate(ReadOnlySpan<byte> utf8Json)
     {
+        if (!Utf8.IsValid(utf8Json))
+        {
+            throw new FormatException("content: not valid UTF-8");
+        }
+
         try
         {
             var reader = new Utf8JsonReader(utf8Json, StrictReader);

@@ -10,8 +10,9 @@ public static class Program
             case "cri": return Cri.CriBenchmark.Run(args[1..]);
             case "hocon": return Hocon.HoconBench.Run(args[1..]);
             case "kernel": return Kernel.KernelBench.Run(args[1..]);
+            case "envelope": return Envelope.EnvelopeBench.Run(args[1..]);
             default:
-                Console.Error.WriteLine("usage: Actors.Bench <suite> [options]; suites: persistence, cri, hocon, kernel");
+                Console.Error.WriteLine("usage: Actors.Bench <suite> [options]; suites: persistence, cri, hocon, kernel, envelope");
                 return 2;
         }
     }

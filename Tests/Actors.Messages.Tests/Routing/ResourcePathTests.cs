@@ -44,7 +44,9 @@ public sealed class ResourcePathTests
     [InlineData("node/", null)]
     [InlineData("default/pod/nginx", null)]
     [InlineData("nodes/e1/x", null)]
-    public void NodeIdOf_Resource_SegmentAfterNode(string resource, string? expected)
+    [InlineData("x/node/e2/y", "e2")]
+    [InlineData("node//node/e3", "e3")]
+    public void NodeIdOf_Resource_AsGetNodeID(string resource, string? expected)
     {
         Assert.Equal(expected, ResourcePaths.NodeIdOf(resource));
     }

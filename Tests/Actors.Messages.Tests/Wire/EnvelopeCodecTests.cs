@@ -1,4 +1,5 @@
 using System.Text;
+using System.Text.Json;
 using Actors.Messages.Wire;
 
 namespace Actors.Messages.Tests.Wire;
@@ -174,6 +175,38 @@ public sealed class EnvelopeCodecTests
     }
 
     [Fact]
+    public void TryDecode_InvalidUtf8InStrings_MalformedNotThrown()
+    {
+        var inHeader = Concat("{\"header\":{\"msg_id\":\"a"u8, [0xFF, 0xFE], "\"},\"route\":{}}"u8);
+        var inContent = Concat("{\"header\":{\"msg_id\":\"a\"},\"route\":{},\"content\":\"x"u8, [0xC3, 0x28], "\"}"u8);
+
+        Assert.False(EnvelopeCodec.TryDecode(inHeader, out _, out var e1));
+        Assert.Equal(EnvelopeErrorKind.MalformedJson, e1!.Kind);
+        Assert.False(EnvelopeCodec.TryDecode(inContent, out _, out var e2));
+        Assert.Equal(EnvelopeErrorKind.MalformedJson, e2!.Kind);
+    }
+
+    private static byte[] Concat(ReadOnlySpan<byte> a, byte[] b, ReadOnlySpan<byte> c) => [.. a, .. b, .. c];
+
+    [Fact]
+    public void Options_OutOfRange_ValidateNamesThem()
+    {
+        Assert.Empty(EnvelopeCodecOptions.Default.Validate());
+        Assert.Equal(2, new EnvelopeCodecOptions(MaxMessageBytes: 0, MaxDepth: 1000).Validate().Count);
+    }
+
+    [Fact]
+    public void Content_DeeperThanDocumentDefault_EqualityStillWorks()
+    {
+        var deep = new string('[', 100) + "1" + new string(']', 100);
+        var a = MessageContent.FromJson(Encoding.UTF8.GetBytes(deep));
+        var b = MessageContent.FromJson(Encoding.UTF8.GetBytes(deep.Replace("1", "1.0", StringComparison.Ordinal)));
+
+        Assert.Equal(a, b);
+        Assert.Equal(JsonValueKind.Array, a.ToElement().ValueKind);
+    }
+
+    [Fact]
     public void Decode_BadInput_ThrowsFormatExceptionWithReason()
     {
         var e = Assert.Throws<FormatException>(() => EnvelopeCodec.Decode("""{"route":{}}"""u8));
@@ -209,6 +242,7 @@ public sealed class EnvelopeCodecTests
         Assert.Throws<FormatException>(() => MessageContent.FromJson("{\"a\":"u8));
         Assert.Throws<FormatException>(() => MessageContent.FromJson("1 2"u8));
         Assert.Throws<FormatException>(() => MessageContent.FromJson(""u8));
+        Assert.Throws<FormatException>(() => MessageContent.FromJson([(byte)'"', 0xFF, (byte)'"']));
     }
 
     [Fact]

@@ -102,6 +102,11 @@ public sealed class CertificateAuthority : IDisposable
             : throw new CryptographicException($"{certFile} is not a CA certificate (basic constraints CA=false or missing)");
     }
 
+    /// <summary>The CA private key as DER (SEC1 "EC PRIVATE KEY" or PKCS#1 RSA): KubeEdge's token HMAC secret.</summary>
+    public byte[] ExportPrivateKeyDer() => _signingKey is ECDsa ecdsa
+        ? ecdsa.ExportECPrivateKey()
+        : ((RSA)_signingKey).ExportRSAPrivateKey();
+
     /// <summary>Signs certificates issued by this CA.</summary>
     internal X509SignatureGenerator SignatureGenerator { get; }
 

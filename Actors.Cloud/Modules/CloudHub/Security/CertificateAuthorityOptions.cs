@@ -28,6 +28,9 @@ public sealed record CertificateAuthorityOptions(
     /// <summary>How often a new join token is made (<c>tokenRefreshDuration</c>); tokens live twice as long.</summary>
     public TimeSpan TokenRefreshInterval { get; init; } = TimeSpan.FromHours(12);
 
+    /// <summary>Which key signs join tokens (default: a secret file beside the CA).</summary>
+    public TokenSecretSource TokenSecret { get; init; } = TokenSecretSource.SecretFile;
+
     /// <summary>Errors naming the offending option; empty when valid.</summary>
     public IReadOnlyList<string> Validate()
     {

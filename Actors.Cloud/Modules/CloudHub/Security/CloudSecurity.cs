@@ -33,8 +33,9 @@ public sealed class CloudSecurity : IDisposable
         var authority = CertificateAuthority.LoadOrCreate(options, time, loggerFactory.CreateLogger<CertificateAuthority>());
         try
         {
-            var secret = JoinTokenService.LoadOrCreateSecret(
-                Path.Combine(options.DataDirectory, CertificateAuthorityOptions.TokenSecretFileName));
+            var secret = options.TokenSecret == TokenSecretSource.CaPrivateKey
+                ? authority.ExportPrivateKeyDer()
+                : JoinTokenService.LoadOrCreateSecret(Path.Combine(options.DataDirectory, CertificateAuthorityOptions.TokenSecretFileName));
             return new CloudSecurity(authority, options, secret, time, loggerFactory);
         }
         catch

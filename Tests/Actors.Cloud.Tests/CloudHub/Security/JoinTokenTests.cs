@@ -1,5 +1,6 @@
 using System.Buffers.Text;
 using System.Security.Cryptography;
+using System.Security.Cryptography.X509Certificates;
 using System.Text;
 using Actors.Cloud.Modules.CloudHub.Security;
 
@@ -124,6 +125,19 @@ public sealed class JoinTokenTests
         var token = $"{Convert.ToHexStringLower(SHA256.HashData(ca))}.!!!.@@@.###";
 
         Assert.Equal(TokenStatus.Malformed, JoinToken.Verify(token, ca, Secret, DateTimeOffset.UtcNow).Status);
+    }
+
+    [Fact]
+    public void CaPrivateKeyMode_TokenSignedWithCaKeyDer_VerifiesAsKubeEdgeWould()
+    {
+        using var certs = new TestCerts();
+        var options = new CertificateAuthorityOptions(certs.Directory) { TokenSecret = TokenSecretSource.CaPrivateKey };
+        using var security = CloudSecurity.Create(options, certs.Time, Microsoft.Extensions.Logging.Abstractions.NullLoggerFactory.Instance);
+        using var caKey = security.Authority.Certificate.GetECDsaPrivateKey()!;
+        var kubeEdgeStyle = JoinToken.Create(security.Authority.Certificate.RawData, caKey.ExportECPrivateKey(), certs.Time.GetUtcNow().AddHours(1));
+
+        Assert.True(security.Tokens.Verify(kubeEdgeStyle).IsValid);
+        Assert.Equal(TokenStatus.BadSignature, certs.Security.Tokens.Verify(kubeEdgeStyle).Status);
     }
 
     [Fact]
