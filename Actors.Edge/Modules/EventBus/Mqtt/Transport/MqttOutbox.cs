@@ -17,7 +17,10 @@ internal sealed class MqttOutbox
         Channel.CreateUnbounded<MqttPacket>(new UnboundedChannelOptions { SingleReader = true, SingleWriter = false });
 
     private readonly int _droppableLimit;
+    private readonly Lock _spaceGate = new();
+    private TaskCompletionSource? _spaceWaiter;
     private int _count;
+    private volatile bool _completed;
     private long _lastWriteTicks;
 
     public MqttOutbox(int droppableLimit, TimeProvider time)
@@ -54,7 +57,27 @@ internal sealed class MqttOutbox
     }
 
     /// <summary>Stops accepting packets; the writer loop ends after writing what is queued.</summary>
-    public void Complete() => _channel.Writer.TryComplete();
+    public void Complete()
+    {
+        _completed = true;
+        _channel.Writer.TryComplete();
+        SignalSpace();
+    }
+
+    /// <summary>Completes once fewer than <paramref name="limit"/> packets wait (or the outbox is completed).</summary>
+    public Task WaitForSpaceAsync(int limit, CancellationToken cancellationToken)
+    {
+        if (Count < limit || _completed)
+        {
+            return Task.CompletedTask;
+        }
+
+        lock (_spaceGate)
+        {
+            _spaceWaiter ??= new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            return Count < limit || _completed ? Task.CompletedTask : _spaceWaiter.Task.WaitAsync(cancellationToken);
+        }
+    }
 
     public async Task RunAsync(PipeWriter writer, CancellationToken cancellationToken)
     {
@@ -75,10 +98,27 @@ internal sealed class MqttOutbox
         }
     }
 
+    private void SignalSpace()
+    {
+        TaskCompletionSource? waiter;
+        lock (_spaceGate)
+        {
+            waiter = _spaceWaiter;
+            _spaceWaiter = null;
+        }
+
+        waiter?.TrySetResult();
+    }
+
     private async ValueTask FlushAsync(PipeWriter writer, CancellationToken cancellationToken)
     {
         var result = await writer.FlushAsync(cancellationToken).ConfigureAwait(false);
         Interlocked.Exchange(ref _lastWriteTicks, Time.GetTimestamp());
+        if (Volatile.Read(ref _spaceWaiter) is not null)
+        {
+            SignalSpace();
+        }
+
         if (result.IsCompleted || result.IsCanceled)
         {
             throw new OperationCanceledException("the transport was closed");
