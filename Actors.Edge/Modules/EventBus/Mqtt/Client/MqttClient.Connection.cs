@@ -17,13 +17,13 @@ public sealed partial class MqttClient
             _options.CleanSession,
             (ushort)_options.KeepAlive.TotalSeconds,
             _options.Username,
-            _options.Password is null ? null : Encoding.UTF8.GetBytes(_options.Password),
+            _options.Password is null ? (ReadOnlyMemory<byte>?)null : Encoding.UTF8.GetBytes(_options.Password),
             _options.Will));
         try
         {
-            var first = await Task.WhenAny(connAck.Task, connection.Completion)
+            await Task.WhenAny(connAck.Task, connection.Completion)
                 .WaitAsync(_options.ConnectTimeout, _time, cancellationToken).ConfigureAwait(false);
-            if (first != connAck.Task)
+            if (!connAck.Task.IsCompleted)
             {
                 throw new MqttClientException("the connection closed before CONNACK: " + connection.CloseReason);
             }
