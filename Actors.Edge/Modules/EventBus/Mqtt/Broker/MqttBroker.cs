@@ -22,6 +22,7 @@ public sealed class MqttBroker : IAsyncDisposable
     private readonly Lock _sessionsGate = new();
     private readonly ConcurrentDictionary<MqttBrokerConnection, Task> _connections = new();
     private readonly CancellationTokenSource _stopping = new();
+    private readonly TaskCompletionSource _allReadsStopped = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private Socket? _listener;
     private Task? _acceptLoop;
     private int _connectionCount;
@@ -45,6 +46,8 @@ public sealed class MqttBroker : IAsyncDisposable
 
     public int RetainedCount => _retained.Count;
 
+    internal Task AllReadsStopped => _allReadsStopped.Task;
+
     public Task StartAsync(CancellationToken cancellationToken = default)
     {
         if (_listener is not null)
@@ -55,6 +58,7 @@ public sealed class MqttBroker : IAsyncDisposable
         var listener = new Socket(_options.Listen.AddressFamily, SocketType.Stream, ProtocolType.Tcp);
         try
         {
+            listener.SetSocketOption(SocketOptionLevel.Socket, SocketOptionName.ReuseAddress, true);
             listener.Bind(_options.Listen);
             listener.Listen(512);
         }
@@ -84,11 +88,15 @@ public sealed class MqttBroker : IAsyncDisposable
             await _acceptLoop.WaitAsync(cancellationToken).ConfigureAwait(false);
         }
 
-        foreach (var connection in _connections.Keys)
+        // Graceful: stop reading everywhere first, then flush every outgoing queue, then close.
+        var connections = _connections.Keys.ToList();
+        foreach (var connection in connections)
         {
-            connection.Close(publishWill: false);
+            connection.BeginShutdown();
         }
 
+        await Task.WhenAll(connections.Select(c => c.ReadStopped)).WaitAsync(cancellationToken).ConfigureAwait(false);
+        _allReadsStopped.TrySetResult();
         await Task.WhenAll(_connections.Values).WaitAsync(cancellationToken).ConfigureAwait(false);
         _logger.LogInformation("mqtt broker: stopped");
     }

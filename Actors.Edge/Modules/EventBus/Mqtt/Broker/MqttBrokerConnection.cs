@@ -20,7 +20,10 @@ internal sealed class MqttBrokerConnection : IDisposable
     private readonly List<(MqttSession, MqttQos)> _scratch = [];
     private MqttWill? _will;
     private TimeSpan? _keepAliveTimeout;
+    private readonly TaskCompletionSource _readStopped = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private volatile bool _suppressWill;
+    private volatile bool _shuttingDown;
+    private PipeReader? _reader;
 
     public MqttBrokerConnection(MqttBroker broker, Socket socket, MqttBrokerOptions options, ILogger logger, TimeProvider time)
     {
@@ -38,6 +41,28 @@ internal sealed class MqttBrokerConnection : IDisposable
     public string Remote { get; }
 
     public MqttSession? Session { get; private set; }
+
+    /// <summary>Completes when this connection no longer reads (and so no longer routes) packets.</summary>
+    public Task ReadStopped => _readStopped.Task;
+
+    /// <summary>
+    /// Graceful broker shutdown, step 1: stop reading (no will). The connection then waits for
+    /// <c>MqttBroker.AllReadsStopped</c> before it flushes what is queued for its client and closes,
+    /// so every message acknowledged to a publisher reaches the subscribers that are connected.
+    /// </summary>
+    public void BeginShutdown()
+    {
+        _suppressWill = true;
+        _shuttingDown = true;
+        if (Volatile.Read(ref _reader) is { } reader)
+        {
+            reader.CancelPendingRead();
+        }
+        else
+        {
+            Close(publishWill: false);
+        }
+    }
 
     /// <summary>Closes the connection; the will is published unless <paramref name="publishWill"/> is false.</summary>
     public void Close(bool publishWill)
@@ -67,7 +92,21 @@ internal sealed class MqttBrokerConnection : IDisposable
             stream = await AuthenticateAsync(stream).ConfigureAwait(false);
             var writer = PipeWriter.Create(stream, new StreamPipeWriterOptions(leaveOpen: true));
             var writeTask = Outbox.RunAsync(writer, _cts.Token);
-            reason = await ReadAsync(PipeReader.Create(stream, new StreamPipeReaderOptions(leaveOpen: true))).ConfigureAwait(false);
+            var reader = PipeReader.Create(stream, new StreamPipeReaderOptions(leaveOpen: true));
+            Volatile.Write(ref _reader, reader);
+            if (_shuttingDown)
+            {
+                reader.CancelPendingRead();
+            }
+
+            reason = await ReadAsync(reader).ConfigureAwait(false);
+            _readStopped.TrySetResult();
+            if (_shuttingDown)
+            {
+                await _broker.AllReadsStopped.ConfigureAwait(false);
+                reason = "broker shutdown";
+            }
+
             Outbox.Complete();
             await DrainAsync(writeTask).ConfigureAwait(false);
         }
@@ -77,6 +116,7 @@ internal sealed class MqttBrokerConnection : IDisposable
         }
         finally
         {
+            _readStopped.TrySetResult();
             Outbox.Complete();
             _logger.LogDebug("mqtt broker: connection {Remote} ({ClientId}) closed: {Reason}", Remote, Session?.ClientId, reason);
             await stream.DisposeAsync().ConfigureAwait(false);
