@@ -14,15 +14,15 @@ public sealed class BrokerCommandTests
     }
 
     [Theory]
-    [InlineData(new string[0])]
-    [InlineData(new[] { "--listen" })]
-    [InlineData(new[] { "--listen", "nohost" })]
-    [InlineData(new[] { "--listen", "example.org:1884" })]
-    [InlineData(new[] { "--listen", "127.0.0.1:99999" })]
-    [InlineData(new[] { "--listen", "127.0.0.1:1884", "--max-connections", "-1" })]
-    [InlineData(new[] { "--listen", "127.0.0.1:1884", "--bogus", "1" })]
-    public void Parse_BadArguments_ArgumentException(string[] args) =>
-        Assert.Throws<ArgumentException>(() => BrokerCommand.Parse(args));
+    [InlineData("")]
+    [InlineData("--listen")]
+    [InlineData("--listen nohost")]
+    [InlineData("--listen example.org:1884")]
+    [InlineData("--listen 127.0.0.1:99999")]
+    [InlineData("--listen 127.0.0.1:1884 --max-connections -1")]
+    [InlineData("--listen 127.0.0.1:1884 --bogus 1")]
+    public void Parse_BadArguments_ArgumentException(string args) =>
+        Assert.Throws<ArgumentException>(() => BrokerCommand.Parse(args.Split(' ', StringSplitOptions.RemoveEmptyEntries)));
 
     [Fact]
     public async Task Run_BadArguments_ExitCode2WithMessage()
