@@ -16,8 +16,6 @@ public sealed class MqttBroker : IAsyncDisposable
     private readonly MqttBrokerOptions _options;
     private readonly ILogger _logger;
     private readonly TimeProvider _time;
-    private readonly SubscriptionTrie _trie = new();
-    private readonly ConcurrentDictionary<string, PublishPacket> _retained = new(StringComparer.Ordinal);
     private readonly Dictionary<string, MqttSession> _sessions = new(StringComparer.Ordinal);
     private readonly Lock _sessionsGate = new();
     private readonly ConcurrentDictionary<MqttBrokerConnection, Task> _connections = new();
@@ -26,7 +24,6 @@ public sealed class MqttBroker : IAsyncDisposable
     private Socket? _listener;
     private Task? _acceptLoop;
     private int _connectionCount;
-    private long _droppedQos0;
 
     public MqttBroker(MqttBrokerOptions options, ILoggerFactory? loggerFactory = null, TimeProvider? timeProvider = null)
     {
@@ -34,6 +31,7 @@ public sealed class MqttBroker : IAsyncDisposable
         _options = options.Validate();
         _logger = (loggerFactory ?? NullLoggerFactory.Instance).CreateLogger<MqttBroker>();
         _time = timeProvider ?? TimeProvider.System;
+        Router = new MqttRouter(_logger);
     }
 
     /// <summary>The bound endpoint (valid after <see cref="StartAsync"/>; resolves port 0).</summary>
@@ -42,9 +40,11 @@ public sealed class MqttBroker : IAsyncDisposable
     public int ConnectionCount => Volatile.Read(ref _connectionCount);
 
     /// <summary>QoS 0 deliveries dropped because a subscriber's outgoing queue was full.</summary>
-    public long DroppedQos0Messages => Interlocked.Read(ref _droppedQos0);
+    public long DroppedQos0Messages => Router.DroppedQos0Messages;
 
-    public int RetainedCount => _retained.Count;
+    public int RetainedCount => Router.RetainedCount;
+
+    internal MqttRouter Router { get; }
 
     internal Task AllReadsStopped => _allReadsStopped.Task;
 
@@ -105,7 +105,7 @@ public sealed class MqttBroker : IAsyncDisposable
     {
         await StopAsync().ConfigureAwait(false);
         _stopping.Dispose();
-        _trie.Dispose();
+        Router.Dispose();
     }
 
     internal (MqttSession Session, bool Present) OpenSession(string clientId, bool cleanSession)
@@ -126,7 +126,7 @@ public sealed class MqttBroker : IAsyncDisposable
             {
                 if (existing is not null)
                 {
-                    DropSubscriptions(existing);
+                    Router.DropSubscriptions(existing);
                 }
 
                 session = new MqttSession(clientId, cleanSession, _options.MaxQueuedMessagesPerSession);
@@ -156,7 +156,7 @@ public sealed class MqttBroker : IAsyncDisposable
                     if (_sessions.TryGetValue(session.ClientId, out var current) && ReferenceEquals(current, session) && session.Connection is null)
                     {
                         _sessions.Remove(session.ClientId);
-                        DropSubscriptions(session);
+                        Router.DropSubscriptions(session);
                     }
                 }
             }
@@ -165,109 +165,7 @@ public sealed class MqttBroker : IAsyncDisposable
         if (will is not null && session is not null && !_stopping.IsCancellationRequested)
         {
             _logger.LogDebug("mqtt broker: publishing the will of '{ClientId}' to {Topic}", session.ClientId, will.Topic);
-            Route(new PublishPacket(will.Topic, will.Payload, will.Qos, will.Retain), []);
-        }
-    }
-
-    /// <summary>Routes one PUBLISH from a client: retained store, then every matching subscription.</summary>
-    internal void Route(PublishPacket publish, List<(MqttSession Session, MqttQos Qos)> scratch)
-    {
-        if (publish.Retain)
-        {
-            if (publish.Payload.IsEmpty)
-            {
-                _retained.TryRemove(publish.Topic, out _);
-            }
-            else
-            {
-                _retained[publish.Topic] = publish with { Dup = false, PacketId = 0 };
-            }
-        }
-
-        scratch.Clear();
-        _trie.Match(publish.Topic, scratch);
-        foreach (var (session, subscriptionQos) in scratch)
-        {
-            var qos = publish.Qos < subscriptionQos ? publish.Qos : subscriptionQos;
-            if (!session.Deliver(publish, qos, retain: false) && qos == MqttQos.AtMostOnce && session.Connection is not null)
-            {
-                Interlocked.Increment(ref _droppedQos0);
-            }
-        }
-
-        scratch.Clear();
-    }
-
-    internal SubAckPacket Subscribe(MqttSession session, SubscribePacket subscribe, out List<TopicSubscription> accepted)
-    {
-        accepted = [];
-        var codes = new byte[subscribe.Subscriptions.Count];
-        for (var i = 0; i < codes.Length; i++)
-        {
-            var sub = subscribe.Subscriptions[i];
-            if (!MqttTopic.IsValidTopicFilter(sub.Filter))
-            {
-                _logger.LogInformation("mqtt broker: '{ClientId}' subscribed to invalid filter '{Filter}'", session.ClientId, sub.Filter);
-                codes[i] = SubAckPacket.Failure;
-                continue;
-            }
-
-            lock (session)
-            {
-                session.Subscriptions[sub.Filter] = sub.Qos;
-            }
-
-            _trie.Add(sub.Filter, session, sub.Qos);
-            accepted.Add(sub);
-            codes[i] = (byte)sub.Qos;
-        }
-
-        return new SubAckPacket(subscribe.PacketId, codes);
-    }
-
-    internal void DeliverRetained(MqttSession session, List<TopicSubscription> subscriptions)
-    {
-        foreach (var sub in subscriptions)
-        {
-            foreach (var retained in _retained.Values)
-            {
-                if (MqttTopic.Matches(sub.Filter, retained.Topic))
-                {
-                    session.Deliver(retained, retained.Qos < sub.Qos ? retained.Qos : sub.Qos, retain: true);
-                }
-            }
-        }
-    }
-
-    internal void Unsubscribe(MqttSession session, UnsubscribePacket unsubscribe)
-    {
-        foreach (var filter in unsubscribe.Filters)
-        {
-            bool removed;
-            lock (session)
-            {
-                removed = session.Subscriptions.Remove(filter);
-            }
-
-            if (removed)
-            {
-                _trie.Remove(filter, session);
-            }
-        }
-    }
-
-    private void DropSubscriptions(MqttSession session)
-    {
-        string[] filters;
-        lock (session)
-        {
-            filters = [.. session.Subscriptions.Keys];
-            session.Subscriptions.Clear();
-        }
-
-        foreach (var filter in filters)
-        {
-            _trie.Remove(filter, session);
+            Router.Route(new PublishPacket(will.Topic, will.Payload, will.Qos, will.Retain), []);
         }
     }
 

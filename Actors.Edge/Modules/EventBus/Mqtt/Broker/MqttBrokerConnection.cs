@@ -210,11 +210,11 @@ internal sealed class MqttBrokerConnection : IDisposable
                 Outbox.TryEnqueue(new PubCompPacket(rel.PacketId));
                 break;
             case SubscribePacket subscribe:
-                Outbox.TryEnqueue(_broker.Subscribe(session, subscribe, out var accepted));
-                _broker.DeliverRetained(session, accepted);
+                Outbox.TryEnqueue(_broker.Router.Subscribe(session, subscribe, out var accepted));
+                _broker.Router.DeliverRetained(session, accepted);
                 break;
             case UnsubscribePacket unsubscribe:
-                _broker.Unsubscribe(session, unsubscribe);
+                _broker.Router.Unsubscribe(session, unsubscribe);
                 Outbox.TryEnqueue(new UnsubAckPacket(unsubscribe.PacketId));
                 break;
             case PingReqPacket:
@@ -236,16 +236,16 @@ internal sealed class MqttBrokerConnection : IDisposable
         switch (publish.Qos)
         {
             case MqttQos.AtMostOnce:
-                _broker.Route(publish, _scratch);
+                _broker.Router.Route(publish, _scratch);
                 break;
             case MqttQos.AtLeastOnce:
-                _broker.Route(publish, _scratch);
+                _broker.Router.Route(publish, _scratch);
                 Outbox.TryEnqueue(new PubAckPacket(publish.PacketId));
                 break;
             default:
                 if (session.BeginIncomingQos2(publish.PacketId))
                 {
-                    _broker.Route(publish, _scratch);
+                    _broker.Router.Route(publish, _scratch);
                 }
 
                 Outbox.TryEnqueue(new PubRecPacket(publish.PacketId));
