@@ -31,6 +31,8 @@ internal sealed class ExternalProcess : IDisposable
 
     public bool HasExited => _process.HasExited;
 
+    public int Id => _process.Id;
+
     /// <summary>Starts <paramref name="fileName"/> under <c>stdbuf -oL</c> so its stdout arrives line by line.</summary>
     public static ExternalProcess StartLineBuffered(string fileName, params string[] arguments) =>
         Start("stdbuf", ["-oL", "-eL", fileName, .. arguments]);
