@@ -37,4 +37,30 @@ public sealed class MqttBrokerBackpressureTests
 
         Assert.True(broker.DroppedQos0Messages > 0, "the stalled subscriber's QoS 0 deliveries were dropped");
     }
+
+    [Fact]
+    public async Task PersistentSession_OfflineQueueBound_KeepsOldestAndDropsNewer()
+    {
+        await using var broker = await StartBrokerAsync(new MqttBrokerOptions { MaxQueuedMessagesPerSession = 3 });
+        var port = broker.LocalEndPoint.Port;
+        var options = ClientOptions(port, "bounded") with { CleanSession = false };
+        await using (var first = await ConnectAsync(options))
+        {
+            await first.SubscribeAsync("b/#", MqttQos.AtLeastOnce).WaitAsync(Deadline);
+            await first.DisconnectAsync();
+        }
+
+        await using (var publisher = await ConnectAsync(port, "pub"))
+        {
+            for (var i = 0; i < 5; i++)
+            {
+                await publisher.PublishAsync("b/" + i, Bytes("m" + i), MqttQos.AtLeastOnce).WaitAsync(Deadline);
+            }
+        }
+
+        await using var again = await ConnectAsync(options);
+        await using var marker = await ConnectAsync(port, "marker");
+        var received = await DrainUntilMarkerAsync(again, marker, "b/marker");
+        Assert.Equal(["m0", "m1", "m2"], received.Select(m => m.Text()));
+    }
 }
