@@ -58,9 +58,14 @@ public sealed class MqttBrokerBackpressureTests
             }
         }
 
+        Assert.Equal(3, broker.QueuedFor("bounded"));
         await using var again = await ConnectAsync(options);
-        await using var marker = await ConnectAsync(port, "marker");
-        var received = await DrainUntilMarkerAsync(again, marker, "b/marker");
+        var received = new[] { await again.ReceiveAsync(), await again.ReceiveAsync(), await again.ReceiveAsync() };
         Assert.Equal(["m0", "m1", "m2"], received.Select(m => m.Text()));
+
+        // Once the three are acknowledged the session has room again; the marker proves m3 and m4 are gone.
+        await WaitUntilAsync(() => broker.QueuedFor("bounded") == 0, "the PUBACKs of the queued messages");
+        await using var marker = await ConnectAsync(port, "marker");
+        Assert.Empty(await DrainUntilMarkerAsync(again, marker, "b/marker"));
     }
 }

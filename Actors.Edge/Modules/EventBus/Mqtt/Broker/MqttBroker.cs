@@ -46,6 +46,15 @@ public sealed class MqttBroker : IAsyncDisposable
 
     internal MqttRouter Router { get; }
 
+    /// <summary>Diagnostics: QoS 1/2 messages in flight or queued for <paramref name="clientId"/> (-1: no session).</summary>
+    internal int QueuedFor(string clientId)
+    {
+        lock (_sessionsGate)
+        {
+            return _sessions.TryGetValue(clientId, out var session) ? session.QueuedCount : -1;
+        }
+    }
+
     internal Task AllReadsStopped => _allReadsStopped.Task;
 
     public Task StartAsync(CancellationToken cancellationToken = default)

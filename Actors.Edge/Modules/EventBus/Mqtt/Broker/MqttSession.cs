@@ -31,6 +31,18 @@ internal sealed class MqttSession
 
     public MqttBrokerConnection? Connection { get; private set; }
 
+    /// <summary>QoS 1/2 messages in flight or queued offline (diagnostics).</summary>
+    public int QueuedCount
+    {
+        get
+        {
+            lock (this)
+            {
+                return _inflight.Count + _offline.Count;
+            }
+        }
+    }
+
     /// <summary>Messages dropped because the session queue was full.</summary>
     public long Dropped { get; private set; }
 
