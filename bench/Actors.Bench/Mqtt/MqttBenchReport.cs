@@ -40,7 +40,7 @@ internal static class MqttBenchReport
         }
 
         text.AppendLine("- Targets (issue 8): ≥ 100,000 msg/s and ≥ 50 % of mosquitto's QoS 0 throughput.");
-        text.AppendLine("- Caveats: our broker runs inside the benchmark process and shares its thread pool and the 2 cores with the 20 clients; mosquitto is a separate single-threaded process. The machine is shared with other jobs, so figures vary between runs (compare rows of the same run only). QoS 0 drops on full subscriber queues (our broker's drop policy) are counted and would show as delivered < sent.");
+        text.AppendLine("- Caveats: our broker runs inside the benchmark process and shares its thread pool and the 2 cores with the 20 clients; mosquitto is a separate single-threaded process. The machine is shared with other jobs, so figures vary between runs (compare rows of the same run only). QoS 0 drops on full subscriber queues (our broker's drop policy) are counted and would show as delivered < sent. The load generator (our client, 20 connections in one process) competes for the same 2 cores in both runs, so neither broker is measured at its own saturation point; the QoS 1 gap in particular varies from run to run (116–458 % over the runs made while developing).");
         return text.ToString();
     }
 
