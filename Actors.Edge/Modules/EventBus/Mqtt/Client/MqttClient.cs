@@ -25,6 +25,7 @@ public sealed partial class MqttClient : IAsyncDisposable
     private Task? _supervisor;
     private int _connectCount;
     private bool _closing;
+    private int _disposed;
 
     public MqttClient(MqttClientOptions options, ILoggerFactory? loggerFactory = null, TimeProvider? timeProvider = null)
     {
@@ -198,10 +199,12 @@ public sealed partial class MqttClient : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        if (!_lifetime.IsCancellationRequested || !_closing)
+        if (Interlocked.Exchange(ref _disposed, 1) == 1)
         {
-            await DisconnectAsync().ConfigureAwait(false);
+            return;
         }
+
+        await DisconnectAsync().ConfigureAwait(false);
 
         lock (_gate)
         {
