@@ -1,11 +1,19 @@
+using Actors.Edge.Modules.EventBus.Mqtt.Broker;
+
 namespace Actors.Edge;
 
 /// <summary>edgecore entry point. Commands are added by the modules' issues; see README.</summary>
 public static class Program
 {
-    public static int Main(string[] args)
+    public static async Task<int> Main(string[] args)
     {
-        Console.Error.WriteLine("edgecore: no command is implemented yet (see README, module status).");
+        ArgumentNullException.ThrowIfNull(args);
+        if (args.Length > 0 && args[0] == "broker")
+        {
+            return await BrokerCommand.RunAsync(args[1..], Console.Error).ConfigureAwait(false);
+        }
+
+        await Console.Error.WriteLineAsync("edgecore: commands: broker (see README, module status). " + BrokerCommand.Usage).ConfigureAwait(false);
         return args.Length == 0 ? 1 : 2;
     }
 }
