@@ -38,6 +38,7 @@ public sealed partial class Admission : IAdmission
                 spec["restartPolicy"] ??= "Always";
                 spec["terminationGracePeriodSeconds"] ??= 30;
                 spec["dnsPolicy"] ??= "ClusterFirst";
+                DefaultContainers(spec);
                 obj["status"] = new JsonObject { ["phase"] = "Pending", ["qosClass"] = "BestEffort" };
                 break;
             case "core/namespaces":
@@ -78,6 +79,23 @@ public sealed partial class Admission : IAdmission
         if (causes.Count > 0)
         {
             throw ApiException.Invalid(rt.Kind, Meta.Name(obj), rt.Group, causes);
+        }
+    }
+
+    private static void DefaultContainers(JsonObject spec)
+    {
+        foreach (var list in new[] { spec["containers"], spec["initContainers"] })
+        {
+            foreach (var c in (list as JsonArray)?.OfType<JsonObject>() ?? [])
+            {
+                var image = Meta.Str(c["image"]) ?? string.Empty;
+                c["imagePullPolicy"] ??= image.EndsWith(":latest", StringComparison.Ordinal) || !image.Contains(':', StringComparison.Ordinal) ? "Always" : "IfNotPresent";
+                c["terminationMessagePath"] ??= "/dev/termination-log";
+                foreach (var port in (c["ports"] as JsonArray)?.OfType<JsonObject>() ?? [])
+                {
+                    port["protocol"] ??= "TCP";
+                }
+            }
         }
     }
 

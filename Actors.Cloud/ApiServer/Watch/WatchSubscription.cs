@@ -7,7 +7,7 @@ namespace Actors.Cloud.ApiServer.Watch;
 public sealed class WatchSubscription : IDisposable
 {
     private readonly Channel<StoredEvent> _channel = Channel.CreateUnbounded<StoredEvent>(
-        new UnboundedChannelOptions { SingleReader = true, SingleWriter = false });
+        new UnboundedChannelOptions { SingleReader = false, SingleWriter = false });
     private readonly Action<WatchSubscription> _unregister;
     private readonly int _maxQueued;
     private int _disposed;
