@@ -67,12 +67,7 @@ public sealed partial class ApiHandler(ServerCredentials credentials, DiscoveryD
             case "/api" or "/apis":
                 return DiscoveryRootAsync(ctx, path == "/api", accept);
             case "/openapi/v2":
-                if (accept.Contains("protobuf", StringComparison.Ordinal) && !accept.Contains("json", StringComparison.Ordinal))
-                {
-                    throw new ApiException(406, "NotAcceptable", "only application/json is served for /openapi/v2");
-                }
-
-                return HttpIo.WriteJsonAsync(ctx, 200, openApi.V2Document());
+                return OpenApiV2Async(ctx, accept);
             case "/openapi/v3":
                 return HttpIo.WriteJsonAsync(ctx, 200, openApi.V3Root());
         }
@@ -96,6 +91,22 @@ public sealed partial class ApiHandler(ServerCredentials credentials, DiscoveryD
 
         var info = RequestInfo.Parse(path) ?? throw NotFound();
         return resources.HandleAsync(ctx, info);
+    }
+
+    private async Task OpenApiV2Async(HttpContext ctx, string accept)
+    {
+        var document = openApi.V2Document();
+        if (accept.Contains("protobuf", StringComparison.Ordinal))
+        {
+            var bytes = SwaggerProtobuf.Encode(document);
+            ctx.Response.StatusCode = 200;
+            ctx.Response.ContentType = "application/octet-stream";
+            ctx.Response.ContentLength = bytes.Length;
+            await ctx.Response.Body.WriteAsync(bytes, ctx.RequestAborted).ConfigureAwait(false);
+            return;
+        }
+
+        await HttpIo.WriteJsonAsync(ctx, 200, document).ConfigureAwait(false);
     }
 
     private Task DiscoveryRootAsync(HttpContext ctx, bool core, string accept)
