@@ -114,6 +114,7 @@ public sealed class EmbeddedApiServer : IAsyncDisposable
         {
             k.Limits.MaxRequestBodySize = null;
             k.AddServerHeader = false;
+            k.Limits.Http2.MaxStreamsPerConnection = 1000; // one client multiplexes all its watches on one connection
             k.Listen(_options.Listen, l =>
             {
                 l.Protocols = HttpProtocols.Http1AndHttp2;

@@ -11,9 +11,9 @@ public sealed class CrdController(ResourceService service)
     /// <summary>Registers every stored CRD (on start, after a restart).</summary>
     public void LoadStored()
     {
-        foreach (var crd in service.Store.List(BuiltinResources.CrdKindKey, null, null, 0, _ => true).Items)
+        foreach (var crd in service.Store.List(BuiltinResources.CrdKindKey, null, null, 0, null).Items)
         {
-            Sync(crd);
+            Sync((JsonObject)JsonNode.Parse(crd)!);
         }
     }
 

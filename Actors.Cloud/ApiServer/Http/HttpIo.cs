@@ -19,6 +19,25 @@ public static class HttpIo
         await ctx.Response.Body.WriteAsync(bytes, ctx.RequestAborted).ConfigureAwait(false);
     }
 
+    /// <summary>Writes a list whose items are already-serialized JSON objects.</summary>
+    public static async Task WriteRawListAsync(HttpContext ctx, string kind, string apiVersion, JsonObject meta, IReadOnlyList<string> items)
+    {
+        ctx.Response.StatusCode = 200;
+        ctx.Response.ContentType = "application/json";
+        var head = new JsonObject { ["kind"] = kind, ["apiVersion"] = apiVersion, ["metadata"] = meta }.ToJsonString();
+        var builder = new StringBuilder(head.Length + items.Sum(i => i.Length + 1) + 16);
+        builder.Append(head, 0, head.Length - 1).Append(",\"items\":[");
+        for (var i = 0; i < items.Count; i++)
+        {
+            builder.Append(i == 0 ? string.Empty : ",").Append(items[i]);
+        }
+
+        builder.Append("]}");
+        var bytes = Encoding.UTF8.GetBytes(builder.ToString());
+        ctx.Response.ContentLength = bytes.Length;
+        await ctx.Response.Body.WriteAsync(bytes, ctx.RequestAborted).ConfigureAwait(false);
+    }
+
     public static Task WriteStatusAsync(HttpContext ctx, ApiException e) => WriteJsonAsync(ctx, e.Code, e.ToStatus());
 
     /// <summary>Reads the body, refusing more than <paramref name="maxBytes"/> with 413 RequestEntityTooLarge.</summary>

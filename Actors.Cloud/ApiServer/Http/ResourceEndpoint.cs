@@ -87,16 +87,25 @@ public sealed class ResourceEndpoint(ResourceService service, TableBuilder table
         }
 
         var limit = (int)Math.Clamp(HttpIo.QueryLong(ctx, "limit") ?? 0, 0, int.MaxValue);
-        var list = service.List(rt, ns, labels, fields, limit, HttpIo.Query(ctx, "continue"));
+        var continueToken = HttpIo.Query(ctx, "continue");
         if (WantsTable(ctx))
         {
+            var list = service.List(rt, ns, labels, fields, limit, continueToken);
             var items = ((JsonArray)list["items"]!).OfType<JsonObject>().ToList();
             var table = tables.Build(rt, items, (JsonObject)list["metadata"]!, HttpIo.Query(ctx, "includeObject") ?? "Metadata");
             await HttpIo.WriteJsonAsync(ctx, 200, table).ConfigureAwait(false);
             return;
         }
 
-        await HttpIo.WriteJsonAsync(ctx, 200, list).ConfigureAwait(false);
+        if (rt.IsCustom)
+        {
+            await HttpIo.WriteJsonAsync(ctx, 200, service.List(rt, ns, labels, fields, limit, continueToken)).ConfigureAwait(false);
+            return;
+        }
+
+        // Built-in kinds have one version, so stored texts are already in the served form: no re-serialization.
+        var (meta, raw) = service.ListRaw(rt, ns, labels, fields, limit, continueToken);
+        await HttpIo.WriteRawListAsync(ctx, rt.ListKind, rt.GroupVersion, meta, raw).ConfigureAwait(false);
     }
 
     private async Task PatchAsync(HttpContext ctx, ResourceType rt, string? ns, RequestInfo info)

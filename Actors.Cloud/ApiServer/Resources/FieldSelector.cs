@@ -17,6 +17,8 @@ public sealed class FieldSelector
 
     public static FieldSelector Everything { get; } = new([]);
 
+    public bool IsEverything => _terms.Count == 0;
+
     public bool Matches(JsonObject obj) => _terms.All(t =>
         (Meta.ScalarText(Meta.Path(obj, t.Path)) ?? string.Empty) == t.Value != t.Negate);
 

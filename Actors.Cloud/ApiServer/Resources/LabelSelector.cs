@@ -11,6 +11,8 @@ public sealed class LabelSelector
 
     public static LabelSelector Everything { get; } = new([]);
 
+    public bool IsEverything => _terms.Count == 0;
+
     public bool Matches(IReadOnlyDictionary<string, string> labels) => _terms.All(t => t(labels));
 
     /// <exception cref="ApiException">400 BadRequest for a malformed selector.</exception>

@@ -14,23 +14,30 @@ public sealed partial class ResourceService
     /// </summary>
     public JsonObject List(ResourceType rt, string? ns, LabelSelector labels, FieldSelector fields, int limit, string? continueToken)
     {
-        var after = DecodeContinue(continueToken);
-        var page = store.List(rt.KindKey, rt.Namespaced ? ns : null, after, limit,
-            o => labels.Matches(Meta.Labels(o)) && fields.Matches(o));
-        var meta = new JsonObject { ["resourceVersion"] = page.Revision.ToString(CultureInfo.InvariantCulture) };
-        if (page.HasMore && page.Items.Count > 0)
-        {
-            var last = page.Items[^1];
-            meta["continue"] = EncodeContinue(Meta.Namespace(last) + "/" + Meta.Name(last), page.Revision);
-        }
-
+        var (meta, items) = ListRaw(rt, ns, labels, fields, limit, continueToken);
         return new JsonObject
         {
             ["kind"] = rt.ListKind,
             ["apiVersion"] = rt.GroupVersion,
             ["metadata"] = meta,
-            ["items"] = new JsonArray(page.Items.Select(i => (JsonNode)Present(rt, i)).ToArray()),
+            ["items"] = new JsonArray(items.Select(i => (JsonNode)Present(rt, (JsonObject)JsonNode.Parse(i)!)).ToArray()),
         };
+    }
+
+    /// <summary>The list metadata and the stored JSON texts of the matching items (not yet presented in rt's version).</summary>
+    public (JsonObject Meta, IReadOnlyList<string> Items) ListRaw(ResourceType rt, string? ns, LabelSelector labels, FieldSelector fields, int limit, string? continueToken)
+    {
+        var after = DecodeContinue(continueToken);
+        Func<JsonObject, bool>? filter = labels.IsEverything && fields.IsEverything
+            ? null : o => labels.Matches(Meta.Labels(o)) && fields.Matches(o);
+        var page = store.List(rt.KindKey, rt.Namespaced ? ns : null, after, limit, filter);
+        var meta = new JsonObject { ["resourceVersion"] = page.Revision.ToString(CultureInfo.InvariantCulture) };
+        if (page.HasMore && page.LastKey is not null)
+        {
+            meta["continue"] = EncodeContinue(page.LastKey, page.Revision);
+        }
+
+        return (meta, page.Items);
     }
 
     private static string EncodeContinue(string after, long revision)

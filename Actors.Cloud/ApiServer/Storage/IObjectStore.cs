@@ -10,8 +10,11 @@ public interface IObjectStore : IDisposable
 
     JsonObject? Get(ObjectKey key);
 
-    /// <summary>Reads matching objects after <paramref name="after"/> (exclusive, "ns/name"), at most <paramref name="limit"/> (0 = all).</summary>
-    ListPage List(string kindKey, string? ns, string? after, int limit, Func<JsonObject, bool> filter);
+    /// <summary>
+    /// Reads objects after <paramref name="after"/> (exclusive, "ns/name"), at most <paramref name="limit"/> (0 = all);
+    /// a null <paramref name="filter"/> keeps every object without parsing it.
+    /// </summary>
+    ListPage List(string kindKey, string? ns, string? after, int limit, Func<JsonObject, bool>? filter);
 
     /// <summary>Runs <paramref name="work"/> as one atomic transaction; its events are published to watchers after commit, in order.</summary>
     T Write<T>(Func<IStoreTransaction, T> work);

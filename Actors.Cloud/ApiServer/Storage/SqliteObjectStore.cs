@@ -79,7 +79,7 @@ public sealed partial class SqliteObjectStore : IObjectStore
         return cmd.ExecuteScalar() is string s ? (JsonObject)JsonNode.Parse(s)! : null;
     }
 
-    public ListPage List(string kindKey, string? ns, string? after, int limit, Func<JsonObject, bool> filter)
+    public ListPage List(string kindKey, string? ns, string? after, int limit, Func<JsonObject, bool>? filter)
     {
         using var conn = OpenReader();
         using var tx = conn.BeginTransaction(deferred: true);
@@ -100,13 +100,19 @@ public sealed partial class SqliteObjectStore : IObjectStore
             cmd.Parameters.AddWithValue("$am", slash < 0 ? after : after[(slash + 1)..]);
         }
 
-        var items = new List<JsonObject>();
+        return ReadPage(cmd, limit, filter, revision);
+    }
+
+    private static ListPage ReadPage(SqliteCommand cmd, int limit, Func<JsonObject, bool>? filter, long revision)
+    {
+        var items = new List<string>();
         var more = false;
+        string? lastKey = null;
         using var reader = cmd.ExecuteReader();
         while (reader.Read())
         {
-            var obj = (JsonObject)JsonNode.Parse(reader.GetString(0))!;
-            if (!filter(obj))
+            var text = reader.GetString(0);
+            if (filter is not null && !filter((JsonObject)JsonNode.Parse(text)!))
             {
                 continue;
             }
@@ -117,10 +123,11 @@ public sealed partial class SqliteObjectStore : IObjectStore
                 break;
             }
 
-            items.Add(obj);
+            items.Add(text);
+            lastKey = reader.GetString(1) + "/" + reader.GetString(2);
         }
 
-        return new ListPage(items, revision, more);
+        return new ListPage(items, revision, more, lastKey);
     }
 
     public T Write<T>(Func<IStoreTransaction, T> work)
@@ -202,7 +209,7 @@ public sealed partial class SqliteObjectStore : IObjectStore
 
     private static string BuildListSql(string? ns, string? after)
     {
-        var sql = "SELECT data FROM objects WHERE kind=$k";
+        var sql = "SELECT data, ns, name FROM objects WHERE kind=$k";
         if (ns is not null)
         {
             sql += " AND ns=$n";

@@ -91,6 +91,8 @@ public sealed class ApiSemanticsTests
             await SendAsync(c, HttpMethod.Post, "api/v1/namespaces/default/configmaps", ApiServerHarness.Json(ConfigMap("cm" + i)));
         }
 
+        var device = JsonNode.Parse("""{"apiVersion":"devices.kubeedge.io/v1beta1","kind":"Device","metadata":{"name":"d1"},"spec":{"nodeName":"edge-1"}}""")!;
+        Assert.Equal(HttpStatusCode.Created, (await SendAsync(c, HttpMethod.Post, "apis/devices.kubeedge.io/v1beta1/namespaces/default/devices", ApiServerHarness.Json(device))).Code);
         var (_, before) = await SendAsync(c, HttpMethod.Get, "api/v1/namespaces/default/configmaps");
         var rvBefore = long.Parse(before["metadata"]!["resourceVersion"]!.GetValue<string>(), System.Globalization.CultureInfo.InvariantCulture);
         await h.RestartAsync();
@@ -98,6 +100,9 @@ public sealed class ApiSemanticsTests
         var (_, after) = await SendAsync(c, HttpMethod.Get, "api/v1/namespaces/default/configmaps");
         Assert.Equal(5, after["items"]!.AsArray().Count);
         Assert.Equal(before["items"]!.ToJsonString(), after["items"]!.ToJsonString());
+        var (deviceCode, storedDevice) = await SendAsync(c, HttpMethod.Get, "apis/devices.kubeedge.io/v1beta1/namespaces/default/devices/d1");
+        Assert.Equal(HttpStatusCode.OK, deviceCode);
+        Assert.Equal("edge-1", storedDevice["spec"]!["nodeName"]!.GetValue<string>());
         var (_, created) = await SendAsync(c, HttpMethod.Post, "api/v1/namespaces/default/configmaps", ApiServerHarness.Json(ConfigMap("later")));
         var rvNew = long.Parse(created["metadata"]!["resourceVersion"]!.GetValue<string>(), System.Globalization.CultureInfo.InvariantCulture);
         Assert.True(rvNew > rvBefore, $"resourceVersion went from {rvBefore} to {rvNew}");
