@@ -56,7 +56,13 @@ public sealed partial class SqliteObjectStore
 
         public JsonObject Put(ObjectKey key, JsonObject obj)
         {
-            var existed = Get(key) is not null;
+            string? previous;
+            using (var read = Command("SELECT data FROM objects WHERE kind=$k AND ns=$n AND name=$m"))
+            {
+                Bind(read, key);
+                previous = read.ExecuteScalar() as string;
+            }
+
             Revision++;
             var stored = (JsonObject)obj.DeepClone();
             Meta.Metadata(stored)["resourceVersion"] = RevisionText(Revision);
@@ -72,7 +78,7 @@ public sealed partial class SqliteObjectStore
                 cmd.ExecuteNonQuery();
             }
 
-            Record(existed ? StoredEvent.Modified : StoredEvent.Added, key, text);
+            Record(previous is null ? StoredEvent.Added : StoredEvent.Modified, key, text, previous);
             return (JsonObject)JsonNode.Parse(text)!;
         }
 
@@ -92,7 +98,7 @@ public sealed partial class SqliteObjectStore
             return (JsonObject)JsonNode.Parse(text)!;
         }
 
-        private void Record(string type, ObjectKey key, string text)
+        private void Record(string type, ObjectKey key, string text, string? previous = null)
         {
             using var cmd = Command("INSERT INTO events(rv, type, kind, ns, name, data) VALUES($r, $t, $k, $n, $m, $d)");
             Bind(cmd, key);
@@ -104,7 +110,7 @@ public sealed partial class SqliteObjectStore
             // The published copy is parsed once and fully materialized so concurrent watchers only read it.
             var published = (JsonObject)JsonNode.Parse(text)!;
             _ = published.ToJsonString();
-            Events.Add(new StoredEvent(type, Revision, key, published));
+            Events.Add(new StoredEvent(type, Revision, key, published, previous));
         }
 
         private SqliteCommand Command(string sql)

@@ -10,8 +10,8 @@ using Microsoft.AspNetCore.Http;
 namespace Actors.Cloud.ApiServer.Watch;
 
 /// <summary>
-/// Serves <c>?watch=1</c>: a chunked stream of <c>{"type","object"}</c> JSON lines. Selectors are applied to each event's
-/// object (an object leaving a selector is not turned into a DELETED event). BOOKMARK events are sent every
+/// Serves <c>?watch=1</c>: a chunked stream of <c>{"type","object"}</c> JSON lines. With selectors, an object entering the
+/// selection is sent as ADDED and one leaving it as DELETED. BOOKMARK events are sent every
 /// <c>bookmarkInterval</c> when <c>allowWatchBookmarks=true</c>, carrying a revision up to which this watch has seen
 /// everything. A revision older than the retained window is answered 410 Gone (reason Expired).
 /// </summary>
@@ -87,7 +87,8 @@ public sealed class WatchStreamer(IObjectStore store, TableBuilder tables, TimeS
 
             while (sub.Events.TryRead(out var e))
             {
-                if (!labels.Matches(Meta.Labels(e.Object)) || !fields.Matches(e.Object))
+                var type = Translate(e, labels, fields);
+                if (type is null)
                 {
                     continue;
                 }
@@ -100,9 +101,37 @@ public sealed class WatchStreamer(IObjectStore store, TableBuilder tables, TimeS
                         HttpIo.Query(ctx, "includeObject") ?? "Metadata", withColumns: first)
                     : obj;
                 first = false;
-                await WriteEventAsync(ctx, e.Type, payload, token).ConfigureAwait(false);
+                await WriteEventAsync(ctx, type, payload, token).ConfigureAwait(false);
             }
         }
+    }
+
+    /// <summary>
+    /// The event type this watcher sees: with selectors, a modification that brings an object into the selection is
+    /// ADDED and one that takes it out is DELETED (as Kubernetes does); null when the watcher does not see it at all.
+    /// </summary>
+    private static string? Translate(StoredEvent e, LabelSelector labels, FieldSelector fields)
+    {
+        if (labels.IsEverything && fields.IsEverything)
+        {
+            return e.Type;
+        }
+
+        bool Matches(JsonObject o) => labels.Matches(Meta.Labels(o)) && fields.Matches(o);
+        var now = Matches(e.Object);
+        if (e.Type != StoredEvent.Modified || e.PreviousText is null)
+        {
+            return now ? e.Type : null;
+        }
+
+        var before = Matches((JsonObject)JsonNode.Parse(e.PreviousText)!);
+        return (before, now) switch
+        {
+            (true, true) => StoredEvent.Modified,
+            (false, true) => StoredEvent.Added,
+            (true, false) => StoredEvent.Deleted,
+            _ => null,
+        };
     }
 
     private static JsonObject Bookmark(ResourceType rt, long revision) => new()

@@ -153,6 +153,29 @@ public sealed class ApiSemanticsTests
         Assert.Equal(["ADDED", "DELETED"], types.Where(t => t != "BOOKMARK").ToList());
     }
 
+    [Fact]
+    public async Task WatchWithFieldSelector_PodBoundLaterAndRelabelled_SeesAddedThenDeleted()
+    {
+        await using var h = await ApiServerHarness.StartAsync();
+        var c = h.Client();
+        var pod = JsonNode.Parse("""{"apiVersion":"v1","kind":"Pod","metadata":{"name":"p","labels":{"keep":"yes"}},"spec":{"containers":[{"name":"c","image":"busybox"}]}}""")!;
+        var (_, created) = await SendAsync(c, HttpMethod.Post, "api/v1/namespaces/default/pods", ApiServerHarness.Json(pod));
+        var rv = created["metadata"]!["resourceVersion"]!.GetValue<string>();
+        using var request = new HttpRequestMessage(HttpMethod.Get, $"api/v1/pods?watch=1&resourceVersion={rv}&fieldSelector=spec.nodeName%3Dedge-1&labelSelector=keep%3Dyes&timeoutSeconds=30");
+        using var response = await c.SendAsync(request, HttpCompletionOption.ResponseHeadersRead);
+        using var reader = new StreamReader(await response.Content.ReadAsStreamAsync());
+        var binding = JsonNode.Parse("""{"apiVersion":"v1","kind":"Binding","metadata":{"name":"p"},"target":{"kind":"Node","name":"edge-1"}}""")!;
+        await SendAsync(c, HttpMethod.Post, "api/v1/namespaces/default/pods/p/binding", ApiServerHarness.Json(binding));
+        var relabel = new JsonObject { ["metadata"] = new JsonObject { ["labels"] = new JsonObject { ["keep"] = "no" } } };
+        await SendAsync(c, HttpMethod.Patch, "api/v1/namespaces/default/pods/p", ApiServerHarness.Json(relabel, "application/merge-patch+json"));
+        using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(20));
+        var first = JsonNode.Parse(await reader.ReadLineAsync(cts.Token) ?? string.Empty)!;
+        var second = JsonNode.Parse(await reader.ReadLineAsync(cts.Token) ?? string.Empty)!;
+        Assert.Equal("ADDED", first["type"]!.GetValue<string>());
+        Assert.Equal("edge-1", first["object"]!["spec"]!["nodeName"]!.GetValue<string>());
+        Assert.Equal("DELETED", second["type"]!.GetValue<string>());
+    }
+
     [Theory]
     [InlineData("{bad json", "application/json", 400)]
     [InlineData("a: [unclosed", "application/yaml", 400)]
