@@ -73,9 +73,14 @@ public static class HttpIo
         }
 
         var media = (contentType ?? "application/json").Split(';')[0].Trim().ToLowerInvariant();
-        if (media.Contains("protobuf", StringComparison.Ordinal))
+        if (media == "application/vnd.kubernetes.protobuf")
         {
-            throw new ApiException(415, "UnsupportedMediaType", $"the body of the request was in an unknown format - accepted media types include: application/json, application/yaml");
+            return ProtobufBodies.Decode(body);
+        }
+
+        if (media.Contains("protobuf", StringComparison.Ordinal) || media.Contains("cbor", StringComparison.Ordinal))
+        {
+            throw new ApiException(415, "UnsupportedMediaType", "the body of the request was in an unknown format - accepted media types include: application/json, application/yaml, application/vnd.kubernetes.protobuf");
         }
 
         var text = Encoding.UTF8.GetString(body);

@@ -49,7 +49,11 @@ public sealed partial class Admission : IAdmission
                 Meta.Metadata(obj)["labels"] = labels;
                 break;
             case "core/secrets":
-                obj["type"] ??= "Opaque";
+                if (string.IsNullOrEmpty(Meta.Str(obj["type"])))
+                {
+                    obj["type"] = "Opaque";
+                }
+
                 break;
             case "core/services":
                 ServiceDefaults.Apply(tx, obj);

@@ -42,7 +42,7 @@ public sealed partial class ResourceService(IObjectStore store, ResourceRegistry
         var result = store.Write(tx =>
         {
             var existing = tx.Get(Key(rt, ns, name)) ?? throw NotFound(rt, name);
-            if (body["metadata"]?["resourceVersion"] is not null && Meta.ResourceVersion(body) != Meta.ResourceVersion(existing))
+            if (!string.IsNullOrEmpty(Meta.ScalarText(body["metadata"]?["resourceVersion"])) && Meta.ResourceVersion(body) != Meta.ResourceVersion(existing))
             {
                 throw ApiException.Conflict(rt.Plural, name, rt.Group);
             }

@@ -94,6 +94,23 @@ public sealed class KubectlCrudTests
 
     [Theory]
     [MemberData(nameof(Kubectls.All), MemberType = typeof(Kubectls))]
+    public async Task Kubectl_ImperativeCreates_SentAsProtobuf_AreStored(string kubectl)
+    {
+        await using var h = await ApiServerHarness.StartAsync();
+        (await h.KubectlAsync(kubectl, "create", "namespace", "team")).Ok();
+        (await h.KubectlAsync(kubectl, "create", "configmap", "cfg", "-n", "team", "--from-literal=k=v")).Ok();
+        (await h.KubectlAsync(kubectl, "create", "secret", "generic", "pw", "-n", "team", "--from-literal=password=hunter2")).Ok();
+        (await h.KubectlAsync(kubectl, "create", "serviceaccount", "robot", "-n", "team")).Ok();
+        Assert.Equal("v", (await h.KubectlAsync(kubectl, "get", "cm", "cfg", "-n", "team", "-o", "jsonpath={.data.k}")).Ok().Stdout);
+        Assert.Equal("aHVudGVyMg==", (await h.KubectlAsync(kubectl, "get", "secret", "pw", "-n", "team", "-o", "jsonpath={.data.password}")).Ok().Stdout);
+        Assert.Matches(@"pw\s+Opaque\s+1", (await h.KubectlAsync(kubectl, "get", "secrets", "-n", "team")).Ok().Stdout);
+        Assert.Contains("robot", (await h.KubectlAsync(kubectl, "get", "sa", "-n", "team")).Ok().Stdout, StringComparison.Ordinal);
+        (await h.KubectlAsync(kubectl, "delete", "namespace", "team")).Ok();
+        Assert.NotEqual(0, (await h.KubectlAsync(kubectl, "get", "namespace", "team")).ExitCode);
+    }
+
+    [Theory]
+    [MemberData(nameof(Kubectls.All), MemberType = typeof(Kubectls))]
     public async Task Kubectl_EditWithScriptedEditor_SavesTheChange(string kubectl)
     {
         await using var h = await ApiServerHarness.StartAsync();
