@@ -7,8 +7,16 @@ namespace Actors.Cloud.ApiServer.Patch;
 /// <summary>Converts a YAML document to JSON nodes (plain scalars typed as YAML 1.2 core: null, bool, int, float, else string).</summary>
 public static class YamlJson
 {
+    /// <summary>Nesting beyond this is refused before parsing (the YAML parser recurses per level).</summary>
+    public const int MaxDepth = 256;
+
     public static JsonNode? Parse(string text)
     {
+        if (EstimateDepth(text) > MaxDepth)
+        {
+            throw Http.ApiException.BadRequest($"the YAML document nests deeper than {MaxDepth} levels");
+        }
+
         var stream = new YamlStream();
         using (var reader = new StringReader(text))
         {
@@ -16,6 +24,30 @@ public static class YamlJson
         }
 
         return stream.Documents.Count == 0 ? null : Convert(stream.Documents[0].RootNode);
+    }
+
+    /// <summary>An upper bound of the nesting: flow brackets open at once, plus block indentation and "- " markers on a line.</summary>
+    private static int EstimateDepth(string text)
+    {
+        var max = 0;
+        var flow = 0;
+        var lineDepth = 0;
+        var atLineStart = true;
+        foreach (var c in text)
+        {
+            switch (c)
+            {
+                case '\n': atLineStart = true; lineDepth = 0; continue;
+                case '[' or '{': flow++; break;
+                case ']' or '}': flow = Math.Max(0, flow - 1); break;
+                case ' ' or '-' when atLineStart: lineDepth++; break;
+                default: atLineStart = false; break;
+            }
+
+            max = Math.Max(max, flow + (lineDepth / 2));
+        }
+
+        return max;
     }
 
     private static JsonNode? Convert(YamlNode node) => node switch

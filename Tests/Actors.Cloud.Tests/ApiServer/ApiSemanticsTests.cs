@@ -183,6 +183,7 @@ public sealed class ApiSemanticsTests
     [InlineData("""{"apiVersion":"v1","kind":"ConfigMap","metadata":{"name":"Bad_Name"}}""", "application/json", 422)]
     [InlineData("""{"apiVersion":"v1","kind":"ConfigMap","metadata":{"name":"x"},"data":{"k":5}}""", "application/json", 422)]
     [InlineData("[1,2]", "application/json", 400)]
+    [InlineData("apiVersion: v1\nkind: Pod\nmetadata: {name: x}\n", "application/yaml", 400)]
     public async Task BadInput_GetsKubernetesStatus_AndServerKeepsServing(string body, string mediaType, int expected)
     {
         await using var h = await ApiServerHarness.StartAsync();
@@ -192,6 +193,18 @@ public sealed class ApiSemanticsTests
         Assert.Equal("Status", status["kind"]!.GetValue<string>());
         Assert.Equal("Failure", status["status"]!.GetValue<string>());
         Assert.Equal(expected, status["code"]!.GetValue<int>());
+        Assert.Equal(HttpStatusCode.OK, (await SendAsync(c, HttpMethod.Get, "version")).Code);
+    }
+
+    [Fact]
+    public async Task DeeplyNestedBodies_Get400_AndServerKeepsServing()
+    {
+        await using var h = await ApiServerHarness.StartAsync();
+        var c = h.Client();
+        var yaml = "a: " + new string('[', 100_000) + new string(']', 100_000);
+        Assert.Equal(HttpStatusCode.BadRequest, (await SendAsync(c, HttpMethod.Post, "api/v1/namespaces/default/configmaps", new StringContent(yaml, Encoding.UTF8, "application/yaml"))).Code);
+        var json = "{\"a\":" + new string('[', 100_000) + new string(']', 100_000) + "}";
+        Assert.Equal(HttpStatusCode.BadRequest, (await SendAsync(c, HttpMethod.Post, "api/v1/namespaces/default/configmaps", new StringContent(json, Encoding.UTF8, "application/json"))).Code);
         Assert.Equal(HttpStatusCode.OK, (await SendAsync(c, HttpMethod.Get, "version")).Code);
     }
 
