@@ -12,8 +12,9 @@ public static class Program
             case "kernel": return Kernel.KernelBench.Run(args[1..]);
             case "envelope": return Envelope.EnvelopeBench.Run(args[1..]);
             case "mqtt": return Mqtt.MqttBenchmark.Run(args[1..]);
+            case "apiserver": return ApiServer.ApiServerBench.RunAsync(args[1..]).GetAwaiter().GetResult();
             default:
-                Console.Error.WriteLine("usage: Actors.Bench <suite> [options]; suites: persistence, cri, hocon, kernel, envelope, mqtt");
+                Console.Error.WriteLine("usage: Actors.Bench <suite> [options]; suites: persistence, cri, hocon, kernel, envelope, mqtt, apiserver");
                 return 2;
         }
     }
