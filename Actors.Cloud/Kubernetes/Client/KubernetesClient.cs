@@ -43,8 +43,6 @@ public sealed class KubernetesClient : IDisposable
         _http = new HttpClient(handler ?? HttpHandlerFactory.Create(configuration), disposeHandler: true)
         {
             Timeout = Timeout.InfiniteTimeSpan,
-            DefaultRequestVersion = _options.HttpVersion,
-            DefaultVersionPolicy = HttpVersionPolicy.RequestVersionOrLower,
         };
     }
 
@@ -130,7 +128,11 @@ public sealed class KubernetesClient : IDisposable
 
     private HttpRequestMessage BuildMessage(ApiRequest request, bool forceTokenRefresh)
     {
-        var message = new HttpRequestMessage(request.Method, _server + request.PathAndQuery);
+        var message = new HttpRequestMessage(request.Method, _server + request.PathAndQuery)
+        {
+            Version = _options.HttpVersion,
+            VersionPolicy = HttpVersionPolicy.RequestVersionOrLower,
+        };
         message.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
         message.Headers.UserAgent.ParseAdd(_options.UserAgent);
         if (Configuration.Token is { } tokenSource)
