@@ -20,6 +20,17 @@ public static class ApiErrorDecoder
             : new KubernetesApiException(code, reason, message, status);
     }
 
+    /// <summary>The exception for a Status carried by an ERROR watch event.</summary>
+    public static KubernetesApiException FromStatus(Status? status)
+    {
+        var code = status?.Code ?? 500;
+        var reason = string.IsNullOrEmpty(status?.Reason) ? ReasonFor(code) : status.Reason;
+        var message = status?.Message ?? "the watch reported an error without a message";
+        return code == 409 && reason == "Conflict"
+            ? new KubernetesConflictException(message, status)
+            : new KubernetesApiException(code, reason, message, status);
+    }
+
     /// <summary>Decodes a Status object (the body of errors and of ERROR watch events), or null if it is not one.</summary>
     public static Status? TryReadStatus(ReadOnlySpan<byte> body)
     {

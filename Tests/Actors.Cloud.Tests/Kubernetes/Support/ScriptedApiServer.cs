@@ -78,7 +78,11 @@ internal sealed class ScriptedApiServer : IAsyncDisposable
         await response.StartAsync();
         var watch = new ScriptedWatch(request, response);
         await _watches.Writer.WriteAsync(watch);
-        await watch.Ended;
+        var aborted = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        using (response.HttpContext.RequestAborted.Register(() => aborted.TrySetResult()))
+        {
+            await Task.WhenAny(watch.Ended, aborted.Task);
+        }
     }
 
     public async Task<ScriptedWatch> NextWatchAsync(TimeSpan? timeout = null)
