@@ -76,6 +76,7 @@ internal sealed class ScriptedApiServer : IAsyncDisposable
         response.StatusCode = 200;
         response.ContentType = "application/json";
         await response.StartAsync();
+        await response.Body.FlushAsync(); // headers go out at once, as a real API server does
         var watch = new ScriptedWatch(request, response);
         await _watches.Writer.WriteAsync(watch);
         var aborted = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
