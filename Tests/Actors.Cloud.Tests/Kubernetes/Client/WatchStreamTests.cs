@@ -70,6 +70,7 @@ public sealed class WatchStreamTests
     [InlineData("not json")]
     [InlineData("{\"type\":\"ADDED\"}")]
     [InlineData("{\"type\":\"EXPLODED\",\"object\":{}}")]
+    [InlineData("{\"type\":\"ADDED\",\"object\":{}} trailing")]
     [InlineData("{\"type\":\"ADDED\",\"object\":{\"metadata\":{\"name\":42}}}")]
     public void Decode_MalformedLine_ThrowsWatchStreamException(string line)
     {
