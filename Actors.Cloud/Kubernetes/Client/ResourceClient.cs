@@ -24,6 +24,8 @@ public sealed class ResourceClient<T>
 
     public ResourceType<T> Type { get; }
 
+    public KubernetesClient Client => _client;
+
     public ObjectCodec<T> Codec => _codec;
 
     public async Task<T> GetAsync(string? ns, string name, CancellationToken cancellationToken = default)

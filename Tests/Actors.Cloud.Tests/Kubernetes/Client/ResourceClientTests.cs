@@ -227,4 +227,23 @@ public sealed class ResourceClientTests
         Assert.Contains("namespaced", ex.Message, StringComparison.Ordinal);
         Assert.Empty(server.Requests);
     }
+
+    [Fact]
+    public async Task CreateToken_ServiceAccount_PostsTokenRequestToSubresource()
+    {
+        await using var server = await ScriptedApiServer.StartAsync((_, response, _) => ScriptedApiServer.WriteJsonAsync(response, 201,
+            "{\"apiVersion\":\"authentication.k8s.io/v1\",\"kind\":\"TokenRequest\",\"spec\":{\"audiences\":[\"api\"]},"
+            + "\"status\":{\"token\":\"eyJ.x.y\",\"expirationTimestamp\":\"2026-01-01T01:00:00Z\"}}"));
+        using var client = server.CreateClient();
+
+        var token = await client.Resource(KnownResources.ServiceAccounts).CreateTokenAsync("default", "app",
+            new TokenRequest { Spec = new TokenRequestSpec { Audiences = ["api"], ExpirationSeconds = 3600 } });
+
+        Assert.Equal("eyJ.x.y", token.Status!.Token);
+        var request = server.Requests.Single();
+        Assert.Equal(("POST", "/api/v1/namespaces/default/serviceaccounts/app/token"), (request.Method, request.Path));
+        using var body = JsonDocument.Parse(request.Body);
+        Assert.Equal("TokenRequest", body.RootElement.GetProperty("kind").GetString());
+        Assert.Equal(3600, body.RootElement.GetProperty("spec").GetProperty("expirationSeconds").GetInt64());
+    }
 }
