@@ -60,14 +60,10 @@ internal sealed class Reflector<T>(
                     continue;
                 }
             }
-            catch (Exception ex) when (ex is KubernetesApiException or HttpRequestException or WatchStreamException
-                or IOException or InvalidDataException or TimeoutException or OperationCanceledException)
+            catch (Exception ex) when (IsRecoverable(ex))
             {
-                sink.ReportError(ex);
                 goneInARow = 0;
-                var failedDelay = backoff.Next();
-                InformerLog.Failed(logger, ex, client.Type.Kind, failedDelay);
-                if (!await DelayAsync(failedDelay, cancellationToken).ConfigureAwait(false))
+                if (!await ReportAndBackOffAsync(ex, backoff, cancellationToken).ConfigureAwait(false))
                 {
                     return;
                 }
@@ -79,6 +75,18 @@ internal sealed class Reflector<T>(
                 return;
             }
         }
+    }
+
+    private static bool IsRecoverable(Exception ex)
+        => ex is KubernetesApiException or HttpRequestException or WatchStreamException
+            or IOException or InvalidDataException or TimeoutException or OperationCanceledException;
+
+    private async Task<bool> ReportAndBackOffAsync(Exception error, ExponentialBackoff backoff, CancellationToken cancellationToken)
+    {
+        sink.ReportError(error);
+        var delay = backoff.Next();
+        InformerLog.Failed(logger, error, client.Type.Kind, delay);
+        return await DelayAsync(delay, cancellationToken).ConfigureAwait(false);
     }
 
     private async Task ListAsync(CancellationToken cancellationToken)
