@@ -41,6 +41,9 @@ internal sealed class BenchApiServer : IAsyncDisposable
 
     public int OpenWatches => _watches.Count;
 
+    /// <summary>The resourceVersion of the last change made.</summary>
+    public string LatestVersion => Volatile.Read(ref _version).ToString(CultureInfo.InvariantCulture);
+
     public static async Task<BenchApiServer> StartAsync(int pods, int nodes)
     {
         var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions());
