@@ -13,8 +13,9 @@ public static class Program
             case "envelope": return Envelope.EnvelopeBench.Run(args[1..]);
             case "mqtt": return Mqtt.MqttBenchmark.Run(args[1..]);
             case "apiserver": return ApiServer.ApiServerBench.RunAsync(args[1..]).GetAwaiter().GetResult();
+            case "k8sclient": return K8sClient.K8sClientBench.RunAsync(args[1..]).GetAwaiter().GetResult();
             default:
-                Console.Error.WriteLine("usage: Actors.Bench <suite> [options]; suites: persistence, cri, hocon, kernel, envelope, mqtt, apiserver");
+                Console.Error.WriteLine("usage: Actors.Bench <suite> [options]; suites: persistence, cri, hocon, kernel, envelope, mqtt, apiserver, k8sclient");
                 return 2;
         }
     }
