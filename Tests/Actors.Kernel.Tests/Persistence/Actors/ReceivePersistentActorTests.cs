@@ -166,6 +166,16 @@ public sealed class ReceivePersistentActorTests : TestKit.TestKit
     }
 
     [Fact]
+    public void CommandAsync_PersistAfterAwait_WrittenAndNextCommandWaits()
+    {
+        var a = Start("cmd-async");
+        a.Tell(new Rec.AddAfterAwait("a"));
+        a.Tell("x");
+        ExpectMsg(new Persisted("a", 1), Deadline);
+        ExpectMsg("cmd:x", Deadline);
+    }
+
+    [Fact]
     public void PersistFailure_JournalFails_LogsAndStopsTheActor()
     {
         var a = Start("fail");

@@ -26,6 +26,8 @@ public static class Rec
 
     public sealed record Boom;
 
+    public sealed record AddAfterAwait(string Value);
+
     public sealed record Unregistered(int Value);
 }
 
@@ -67,6 +69,11 @@ public sealed class RecorderActor : ReceivePersistentActor
         Command<Rec.Add>(c => Persist(new Added(c.Value), Apply));
         Command<Rec.AddAsync>(c => PersistAsync(new Added(c.Value), Apply));
         Command<Rec.AddAll>(c => PersistAll(c.Values.Select(v => new Added(v)), Apply));
+        CommandAsync<Rec.AddAfterAwait>(async c =>
+        {
+            await Task.Yield();
+            Persist(new Added(c.Value), Apply);
+        });
         Command<Rec.Defer>(c => DeferAsync(c.Value, v => Sender.Tell("deferred:" + v)));
         Command<Rec.Unregistered>(c => Persist(c, _ => Sender.Tell("should-not-run")));
         Command<Rec.Snap>(_ => SaveSnapshot(new RecorderSnapshot([.. _values])));

@@ -80,6 +80,24 @@ public sealed class SqlitePersistentActorTests : TestKit.TestKit
         Assert.Equal(2, _db.Scalar("SELECT COUNT(*) FROM event_journal WHERE persistence_id = 'node-1'"));
     }
 
+    [Fact]
+    public void Recovery_CorruptedPayloadRow_LogsPositionAndStops()
+    {
+        using var storage = Open();
+        var a = Sys.ActorOf(RecorderActor.PropsFor(storage.Provider, "corrupt", TestActor));
+        ExpectMsg<Recovered>(Deadline);
+        a.Tell(new Rec.AddAll(["a", "b", "c"]));
+        ReceiveN(3, Deadline);
+        StopAndWait(a);
+        _db.Execute("UPDATE event_journal SET payload = X'7B7B' WHERE persistence_id = 'corrupt' AND sequence_nr = 2");
+
+        IActorRef? b = null;
+        EventFilter.Error(contains: "Cannot recover persistence id 'corrupt' at sequence nr 2")
+            .ExpectOne(() => b = Sys.ActorOf(RecorderActor.PropsFor(storage.Provider, "corrupt", TestActor)));
+        Watch(b!);
+        ExpectTerminated(b!, Deadline);
+    }
+
     protected override void Dispose(bool disposing)
     {
         base.Dispose(disposing);
