@@ -1,8 +1,11 @@
+using System.Text.Json;
 using Actors.Kernel.Actor;
 using Actors.Kernel.Persistence.Actors;
 using Actors.Kernel.Persistence.Delivery;
 using Actors.Kernel.Persistence.Journal;
+using Actors.Kernel.Persistence.Serialization;
 using Actors.Kernel.Persistence.Snapshot;
+using Actors.Kernel.Persistence.Sqlite;
 using Actors.TestKit;
 
 namespace Actors.Kernel.Tests.Persistence.Actors;
@@ -154,6 +157,28 @@ public sealed class AtLeastOnceDeliveryTests : TestKit.TestKit
         ExpectMsg(1, Deadline);
         b.Tell(new Del.Send("c"));
         dest.ExpectMsg(new Payload(3, "c"), Deadline);
+    }
+
+    [Fact]
+    public async Task DeliverySnapshot_InSqliteSnapshotStore_RoundTripsMessagesThroughTheRegistry()
+    {
+        var json = new JsonSerializerOptions(JsonSerializerDefaults.Web);
+        var registry = new SerializerRegistry(json);
+        json.Converters.Add(new UnconfirmedDeliveryJsonConverter(registry));
+        registry.Register<AtLeastOnceDeliverySnapshot>("alo-delivery-snapshot.v1").Register<Payload>("payload.v1");
+        using var db = new TempDatabase();
+        using var store = new SqliteSnapshotStore(new SqliteSnapshotStoreOptions { ConnectionString = db.ConnectionString, AutoInitialize = true }, registry);
+        var snapshot = new AtLeastOnceDeliverySnapshot(7, [new UnconfirmedDelivery(5, "akka://x/user/dest", new Payload(5, "e"))]);
+
+        await store.SaveAsync(new SnapshotMetadata("dlv", 9), snapshot).WaitAsync(Deadline);
+        var loaded = await store.LoadAsync("dlv", SnapshotSelectionCriteria.Latest).WaitAsync(Deadline);
+        var restored = Assert.IsType<AtLeastOnceDeliverySnapshot>(loaded!.Snapshot);
+        Assert.Equal(7, restored.CurrentDeliveryId);
+        Assert.Equal(snapshot.UnconfirmedDeliveries[0], Assert.Single(restored.UnconfirmedDeliveries));
+
+        var unknown = new AtLeastOnceDeliverySnapshot(1, [new UnconfirmedDelivery(1, "akka://x/user/dest", new MsgSent("not registered"))]);
+        var failed = await Assert.ThrowsAnyAsync<Exception>(() => store.SaveAsync(new SnapshotMetadata("dlv", 10), unknown).WaitAsync(Deadline));
+        Assert.Contains("MsgSent", failed.ToString(), StringComparison.Ordinal);
     }
 
     private PersistenceProvider Provider(AtLeastOnceDeliveryOptions options) => new(_journal, _snapshots, options);
