@@ -8,6 +8,8 @@ namespace Actors.Kernel.Persistence.Actors;
 public abstract partial class Eventsourced
 {
     private Recovery _recovery = Recovery.Default;
+    private ICancelable? _recoveryTimeout;
+    private bool _recoveryProgressed;
 
     private void StartRecovery()
     {
@@ -17,6 +19,8 @@ public abstract partial class Eventsourced
         var criteria = _recovery.FromSnapshot.Limit(_recovery.ToSequenceNr);
         var incarnation = _incarnation;
         var self = Self;
+        var timeout = Persistence.RecoveryEventTimeout;
+        _recoveryTimeout = Context.System.Scheduler.ScheduleTellRepeatedlyCancelable(timeout, timeout, self, new RecoveryTick(incarnation), self);
         if (criteria.MaxSequenceNr <= 0)
         {
             self.Tell(new SnapshotLoaded(incarnation, null), self);
@@ -49,6 +53,7 @@ public abstract partial class Eventsourced
             return;
         }
 
+        _recoveryProgressed = true;
         if (snapshot is not null)
         {
             LastSequenceNr = snapshot.Metadata.SequenceNr;
@@ -91,6 +96,7 @@ public abstract partial class Eventsourced
             return;
         }
 
+        _recoveryProgressed = true;
         LastSequenceNr = e.SequenceNr;
         TryRecover(e.Payload);
     }
@@ -102,6 +108,7 @@ public abstract partial class Eventsourced
             return;
         }
 
+        CancelRecoveryTimeout();
         _sequenceNr = Math.Max(highest, LastSequenceNr);
         LastSequenceNr = _sequenceNr;
         _state = RecoveryState.Processing;
@@ -152,6 +159,7 @@ public abstract partial class Eventsourced
         }
 
         _state = RecoveryState.Stopping;
+        CancelRecoveryTimeout();
         try
         {
             OnRecoveryFailure(cause, message);
@@ -160,6 +168,33 @@ public abstract partial class Eventsourced
         {
             StopSelf();
         }
+    }
+
+    private void OnRecoveryTick()
+    {
+        if (!IsRecovering)
+        {
+            CancelRecoveryTimeout();
+            return;
+        }
+
+        if (_recoveryProgressed)
+        {
+            _recoveryProgressed = false;
+            return;
+        }
+
+        var what = _state == RecoveryState.LoadingSnapshot ? "a snapshot" : "a replayed event";
+        FailRecovery(
+            new RecoveryTimedOutException(
+                "Recovery timed out, didn't get " + what + " within " + Persistence.RecoveryEventTimeout + " (persistenceId [" + PersistenceId + "], last sequence number [" + LastSequenceNr + "])"),
+            null);
+    }
+
+    private void CancelRecoveryTimeout()
+    {
+        _recoveryTimeout?.Cancel();
+        _recoveryTimeout = null;
     }
 
     private static Exception Unwrap(Task t) =>

@@ -195,6 +195,7 @@ public abstract partial class Eventsourced : ActorBase
             case ReplayedEvent e: OnReplayedEvent(e.Event); break;
             case ReplaySucceeded r: OnReplaySucceeded(r.HighestSequenceNr); break;
             case RecoveryStepFailed f: FailRecovery(f.Cause, null); break;
+            case RecoveryTick: OnRecoveryTick(); break;
             default: RunUserCode(() => HandleWriteResponse(message)); break;
         }
     }
@@ -203,6 +204,7 @@ public abstract partial class Eventsourced : ActorBase
     {
         _incarnation = new object();
         _state = RecoveryState.Stopping;
+        CancelRecoveryTimeout();
         _internalStash?.UnstashAll();
     }
 

@@ -27,3 +27,5 @@ internal sealed record WriteRejected(object Incarnation, object Payload, long Se
 internal sealed record WriteFailed(object Incarnation, object Payload, long SequenceNr, Exception Cause) : IPersistenceProtocol;
 
 internal sealed record DeferredReady(object Incarnation) : IPersistenceProtocol;
+
+internal sealed record RecoveryTick(object Incarnation) : IPersistenceProtocol;

@@ -17,7 +17,8 @@ public sealed class PersistenceProvider
     public PersistenceProvider(
         IAsyncJournal journal,
         ISnapshotStore snapshotStore,
-        AtLeastOnceDeliveryOptions? atLeastOnceDelivery = null)
+        AtLeastOnceDeliveryOptions? atLeastOnceDelivery = null,
+        TimeSpan? recoveryEventTimeout = null)
     {
         ArgumentNullException.ThrowIfNull(journal);
         ArgumentNullException.ThrowIfNull(snapshotStore);
@@ -28,6 +29,14 @@ public sealed class PersistenceProvider
             throw new ArgumentException("Invalid persistence settings: " + string.Join("; ", errors), nameof(atLeastOnceDelivery));
         }
 
+        if (recoveryEventTimeout is { } t && t <= TimeSpan.Zero)
+        {
+            throw new ArgumentException(
+                "Invalid persistence settings: akka.persistence.journal-plugin-fallback.recovery-event-timeout must be positive, was " + t,
+                nameof(recoveryEventTimeout));
+        }
+
+        RecoveryEventTimeout = recoveryEventTimeout ?? TimeSpan.FromSeconds(30);
         Journal = journal;
         SnapshotStore = snapshotStore;
         AtLeastOnceDelivery = delivery;
@@ -38,6 +47,12 @@ public sealed class PersistenceProvider
 
     /// <summary>The snapshot store (<c>akka.persistence.snapshot-store.plugin</c>).</summary>
     public ISnapshotStore SnapshotStore { get; }
+
+    /// <summary>
+    /// <c>akka.persistence.journal-plugin-fallback.recovery-event-timeout</c> (default 30 s): recovery
+    /// fails with <see cref="RecoveryTimedOutException"/> when no snapshot or event arrives for this long.
+    /// </summary>
+    public TimeSpan RecoveryEventTimeout { get; }
 
     /// <summary>Defaults of <c>akka.persistence.at-least-once-delivery</c>.</summary>
     public AtLeastOnceDeliveryOptions AtLeastOnceDelivery { get; }

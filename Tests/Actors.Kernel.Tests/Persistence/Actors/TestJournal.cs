@@ -26,6 +26,11 @@ internal sealed class TestJournal(IAsyncJournal inner) : IAsyncJournal
 
     public void OpenWrites() => _writeGate?.TrySetResult();
 
+    /// <summary>Completes when a replay has been requested.</summary>
+    public Task ReplayRequested => _replayRequested.Task;
+
+    private readonly TaskCompletionSource _replayRequested = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
     public void HoldReplays() => _replayGate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
 
     public void OpenReplays() => _replayGate?.TrySetResult();
@@ -50,6 +55,7 @@ internal sealed class TestJournal(IAsyncJournal inner) : IAsyncJournal
         string persistenceId, long fromSequenceNr, long toSequenceNr, long max,
         Action<IPersistentRepresentation> recoveryCallback, CancellationToken cancellationToken = default)
     {
+        _replayRequested.TrySetResult();
         if (_replayGate is { } gate)
         {
             await gate.Task.WaitAsync(TimeSpan.FromSeconds(30), cancellationToken).ConfigureAwait(false);
