@@ -56,6 +56,9 @@ public abstract partial class Eventsourced : ActorBase
     /// <summary>True once recovery finished.</summary>
     public bool IsRecoveryFinished => !IsRecovering;
 
+    /// <summary>True after a persist or recovery failure, while the actor is being stopped.</summary>
+    protected bool IsStopping => _state == RecoveryState.Stopping;
+
     /// <summary>The journal this actor writes to.</summary>
     public IAsyncJournal Journal => _persistence.Journal;
 
@@ -91,12 +94,8 @@ public abstract partial class Eventsourced : ActorBase
             return true;
         }
 
-        if (_state == RecoveryState.Stopping)
-        {
-            return true;
-        }
-
-        if (IsRecovering || _pendingStashingInvocations > 0)
+        // While stopping, keep messages too: they are re-queued on stop and go to dead letters.
+        if (_state == RecoveryState.Stopping || IsRecovering || _pendingStashingInvocations > 0)
         {
             InternalStash.StashCurrent();
             return true;

@@ -115,7 +115,7 @@ public abstract class AtLeastOnceDeliveryReceiveActor : ReceivePersistentActor
     {
         if (message is RedeliveryTick)
         {
-            if (!IsRecovering)
+            if (IsRecoveryFinished && !IsStopping)
             {
                 RedeliverOverdue();
             }
