@@ -59,6 +59,9 @@ public sealed class PersistenceBenchmark
         await Measure(new MemoryJournal(registry), $"reference: MemoryJournal (serializes, no I/O), {writers} writers", writers, perWriter, sample, _ => 0);
         await Measure(journal, "journal: 1 writer, await each event", 1, Math.Min(perWriter * 4, 2000), sample);
         await Measure(journal, $"journal: {writers} writers, await each event (group commit)", writers, perWriter, sample);
+        var batchesBefore = journal.CommittedBatches;
+        var (actorEvents, actorElapsed) = await PersistentActorBench.Run(journal, writers, perWriter, sample);
+        Row($"persistent-actor: {writers} ReceivePersistentActors, Persist each event", actorEvents, actorElapsed, journal.CommittedBatches - batchesBefore);
         await Recover(journal, writers, perWriter);
     }
 
