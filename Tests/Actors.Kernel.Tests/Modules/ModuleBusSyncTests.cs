@@ -94,4 +94,23 @@ public sealed class ModuleBusSyncTests : ModuleTestBase
         var bus = StartBus(new TestModule("a", "g", TestActor));
         await Assert.ThrowsAsync<ArgumentException>(() => Completed(bus.SendSync("a", new BusMsg(string.Empty, string.Empty, "ask"))));
     }
+
+    [Fact]
+    public async Task SendToGroupSync_UnknownGroup_FailsWithDeliveryException()
+    {
+        var bus = StartBus(new TestModule("a", "g", TestActor));
+        await Assert.ThrowsAsync<Kernel.Modules.ModuleDeliveryException>(() => Completed(bus.SendToGroupSync("nogroup", BusMsg.Request("ask"))));
+    }
+
+    [Fact]
+    public async Task SendSync_SameIdWhilePending_SecondRefusedFirstStillAnswered()
+    {
+        var bus = StartBus(new TestModule("silent", "g", TestActor) { Answer = false });
+        ExpectMsg<Started>();
+        var request = BusMsg.Request("ask");
+        var first = bus.SendSync("silent", request);
+        await Assert.ThrowsAsync<InvalidOperationException>(() => Completed(bus.SendSync("silent", request)));
+        bus.SendResponse(new BusMsg("r", request.Id, "manual"));
+        Assert.Equal("manual", ((BusMsg)await Completed(first)).Body);
+    }
 }
