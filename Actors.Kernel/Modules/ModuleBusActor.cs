@@ -194,12 +194,11 @@ internal sealed partial class ModuleBusActor : ActorBase, IWithTimers
         return targets;
     }
 
-    private string Fail(string target, object message, string reason)
+    private void Fail(string target, object message, string reason)
     {
         var id = _options.Correlation.IdOf(message);
         Context.GetLogger().LogWarning("Delivery to {Target} failed: {Reason} (message {MsgId}, {MessageType})", target, reason, id, message.GetType().Name);
         Context.System.EventStream.Publish(new ModuleDeliveryFailed(target, id, reason, message));
-        return reason;
     }
 
     private sealed record ModuleEntry(IModule Module, IActorRef? Supervisor, ModuleState State);
