@@ -1,0 +1,16 @@
+namespace Actors.Kernel.Modules;
+
+// The bus actor's private protocol; ModuleBus is the public face.
+internal sealed record DeliverToModule(string Module, object Message);
+
+internal sealed record DeliverToGroup(string Group, object Message);
+
+internal sealed record SyncToModule(string Module, object Message, string Id, TimeSpan Timeout, TaskCompletionSource<object> Reply);
+
+internal sealed record SyncToGroup(string Group, object Message, string Id, TimeSpan Timeout, TaskCompletionSource<GroupSyncResult> Reply);
+
+internal sealed record RespondToCaller(object Response);
+
+internal sealed record SyncTimedOut(string Id);
+
+internal sealed record RegisterModuleCommand(IModule Module);

@@ -1,0 +1,19 @@
+namespace Actors.Kernel.Modules;
+
+/// <summary>Options of a <see cref="ModuleHost"/> (hosts bind them from their configuration).</summary>
+public sealed record ModuleHostOptions(ModuleCorrelation Correlation)
+{
+    /// <summary>beehive's <c>MessageTimeoutDefault</c>: used when SendSync is given no positive timeout.</summary>
+    public static TimeSpan DefaultSyncTimeout { get; } = TimeSpan.FromSeconds(30);
+
+    public TimeSpan SyncTimeout { get; init; } = DefaultSyncTimeout;
+
+    /// <summary>Names of modules disabled by configuration, in addition to modules whose <c>Enabled</c> is false.</summary>
+    public IReadOnlySet<string> Disabled { get; init; } = new HashSet<string>(StringComparer.Ordinal);
+
+    /// <summary>Name of the bus actor under <c>/user</c>; modules are its children.</summary>
+    public string ActorName { get; init; } = "modules";
+
+    /// <summary>Optional per-module mailbox bound (KubeEdge uses 1024); null = unbounded. Overflow → dead letters.</summary>
+    public int? MailboxCapacity { get; init; }
+}
