@@ -1,11 +1,14 @@
+using Actors.Cloud.Host;
+using Actors.Kernel.Configuration.Binding;
+
 namespace Actors.Cloud;
 
-/// <summary>cloudcore entry point. Commands are added by the modules' issues; see README.</summary>
+/// <summary>cloudcore entry point: one line per command; the commands live in Host/ and the modules' folders.</summary>
 public static class Program
 {
-    public static int Main(string[] args)
+    public static int Main(string[] args) => HostCommandLine.Dispatch(CloudHost.Name, args, new Dictionary<string, Func<string[], int>>
     {
-        Console.Error.WriteLine("cloudcore: no command is implemented yet (see README, module status).");
-        return args.Length == 0 ? 1 : 2;
-    }
+        ["config"] = ConfigCommandHandler.Run,
+        ["run"] = RunCommand.Run,
+    });
 }
