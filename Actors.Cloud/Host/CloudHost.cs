@@ -19,17 +19,21 @@ public static class CloudHost
         ControllerOptions.Path + ".edgecontroller.node-update-frequency",
     ];
 
-    public static HostDefinition Create() => new()
+    public static HostDefinition Create()
     {
-        Name = Name,
-        Reference = KernelReference.ForHost(typeof(CloudHost).Assembly),
-        Validators = [new KernelOptionsValidator(), new CloudCoreValidator()],
-        LogLevelKey = CloudCoreOptions.Path + ".log-level",
-        LogFormatKey = CloudCoreOptions.Path + ".log-format",
-        ReloadablePrefixes = Reloadable,
-        EnabledModules = EnabledModules,
-        RootProps = _ => Props.Create(() => new CloudRootActor()),
-    };
+        var reference = KernelReference.ForHost(typeof(CloudHost).Assembly);
+        return new HostDefinition
+        {
+            Name = Name,
+            Reference = reference,
+            Validators = [new KernelOptionsValidator(), new CloudCoreValidator(), new UnknownKeyValidator(reference, Name)],
+            LogLevelKey = CloudCoreOptions.Path + ".log-level",
+            LogFormatKey = CloudCoreOptions.Path + ".log-format",
+            ReloadablePrefixes = Reloadable,
+            EnabledModules = EnabledModules,
+            RootProps = _ => Props.Create(() => new CloudRootActor()),
+        };
+    }
 
     /// <summary>Modules whose <c>enable</c> key is on.</summary>
     public static IReadOnlyList<string> EnabledModules(Config config)

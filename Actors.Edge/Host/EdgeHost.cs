@@ -23,17 +23,21 @@ public static class EdgeHost
         EdgedOptions.Path + ".image-gc-high-threshold", EdgedOptions.Path + ".image-gc-low-threshold",
     ];
 
-    public static HostDefinition Create() => new()
+    public static HostDefinition Create()
     {
-        Name = Name,
-        Reference = KernelReference.ForHost(typeof(EdgeHost).Assembly),
-        Validators = [new KernelOptionsValidator(), new EdgeCoreValidator()],
-        LogLevelKey = EdgeCoreOptions.Path + ".log-level",
-        LogFormatKey = EdgeCoreOptions.Path + ".log-format",
-        ReloadablePrefixes = Reloadable,
-        EnabledModules = EnabledModules,
-        RootProps = _ => Props.Create(() => new EdgeRootActor()),
-    };
+        var reference = KernelReference.ForHost(typeof(EdgeHost).Assembly);
+        return new HostDefinition
+        {
+            Name = Name,
+            Reference = reference,
+            Validators = [new KernelOptionsValidator(), new EdgeCoreValidator(), new UnknownKeyValidator(reference, Name)],
+            LogLevelKey = EdgeCoreOptions.Path + ".log-level",
+            LogFormatKey = EdgeCoreOptions.Path + ".log-format",
+            ReloadablePrefixes = Reloadable,
+            EnabledModules = EnabledModules,
+            RootProps = _ => Props.Create(() => new EdgeRootActor()),
+        };
+    }
 
     /// <summary>Modules whose <c>enable</c> key is on.</summary>
     public static IReadOnlyList<string> EnabledModules(Config config)

@@ -87,4 +87,16 @@ public sealed class EdgeOptionsTests
         Assert.Equal("Data Source=/srv/edge/edgecore.db", config.GetString("akka.persistence.journal.sqlite.connection-string"));
         Assert.Equal("Data Source=/srv/edge/edgecore.db", config.GetString("akka.persistence.snapshot-store.sqlite.connection-string"));
     }
+
+    [Fact]
+    public void UnknownKeyValidator_MisspeltKey_IsReportedByKey()
+    {
+        var host = EdgeHost.Create();
+        var config = Load(("edgecore.modules.edgehub.hearbeat", "20s"), ("akka.custom.setting", "1"));
+
+        var errors = host.Validators.SelectMany(v => v.Validate(config)).ToList();
+
+        var error = Assert.Single(errors);
+        Assert.StartsWith("edgecore.modules.edgehub.hearbeat: unknown key", error, StringComparison.Ordinal);
+    }
 }
