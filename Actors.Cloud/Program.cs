@@ -1,19 +1,16 @@
 using Actors.Cloud.ApiServer;
+using Actors.Cloud.Host;
+using Actors.Kernel.Configuration.Binding;
 
 namespace Actors.Cloud;
 
-/// <summary>cloudcore entry point. Commands are added by the modules' issues; see README.</summary>
+/// <summary>cloudcore entry point: one line per command; the commands live in Host/ and the modules' folders.</summary>
 public static class Program
 {
-    public static int Main(string[] args)
+    public static int Main(string[] args) => HostCommandLine.Dispatch(CloudHost.Name, args, new Dictionary<string, Func<string[], int>>
     {
-        ArgumentNullException.ThrowIfNull(args);
-        if (args.Length > 0 && args[0] == "apiserver")
-        {
-            return ApiServerCommand.Run(args[1..]);
-        }
-
-        Console.Error.WriteLine("cloudcore: unknown command (available: apiserver --data-dir DIR [--listen 127.0.0.1:6443])");
-        return args.Length == 0 ? 1 : 2;
-    }
+        ["config"] = ConfigCommandHandler.Run,
+        ["run"] = RunCommand.Run,
+        ["apiserver"] = ApiServerCommand.Run,
+    });
 }

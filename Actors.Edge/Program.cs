@@ -1,19 +1,16 @@
+using Actors.Edge.Host;
 using Actors.Edge.Modules.EventBus.Mqtt.Broker;
+using Actors.Kernel.Configuration.Binding;
 
 namespace Actors.Edge;
 
-/// <summary>edgecore entry point. Commands are added by the modules' issues; see README.</summary>
+/// <summary>edgecore entry point: one line per command; the commands live in Host/ and the modules' folders.</summary>
 public static class Program
 {
-    public static async Task<int> Main(string[] args)
+    public static int Main(string[] args) => HostCommandLine.Dispatch(EdgeHost.Name, args, new Dictionary<string, Func<string[], int>>
     {
-        ArgumentNullException.ThrowIfNull(args);
-        if (args.Length > 0 && args[0] == "broker")
-        {
-            return await BrokerCommand.RunAsync(args[1..], Console.Error).ConfigureAwait(false);
-        }
-
-        await Console.Error.WriteLineAsync("edgecore: commands: broker (see README, module status). " + BrokerCommand.Usage).ConfigureAwait(false);
-        return args.Length == 0 ? 1 : 2;
-    }
+        ["config"] = ConfigCommandHandler.Run,
+        ["run"] = RunCommand.Run,
+        ["broker"] = a => BrokerCommand.RunAsync(a, Console.Error).GetAwaiter().GetResult(),
+    });
 }

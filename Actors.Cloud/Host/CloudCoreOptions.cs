@@ -1,0 +1,40 @@
+using Actors.Kernel.Configuration;
+using Actors.Kernel.Configuration.Binding;
+
+namespace Actors.Cloud.Host;
+
+/// <summary>Host-wide cloudcore settings (<c>cloudcore.*</c> outside <c>modules</c>) and the embedded API server.</summary>
+public sealed record CloudCoreOptions(string DataDir, string Kubeconfig, string LogLevel, string LogFormat, bool ApiServerEnable, string ApiServerListen)
+{
+    public const string Path = "cloudcore";
+    public const string DefaultDataDir = "/var/lib/edgeactors/cloudcore";
+    public const string DefaultLogLevel = "info";
+    public const string DefaultLogFormat = "text";
+    public const string DefaultApiServerListen = "127.0.0.1:6443";
+
+    public static CloudCoreOptions From(ConfigBinder b)
+    {
+        ArgumentNullException.ThrowIfNull(b);
+        var level = b.String(Path + ".log-level", DefaultLogLevel);
+        if (LogLevels.TryParse(level) is null)
+        {
+            b.Error(Path + ".log-level", $"unknown log level '{level}', expected one of {string.Join(", ", LogLevels.Names)}");
+        }
+
+        var o = new CloudCoreOptions(
+            b.String(Path + ".data-dir", DefaultDataDir, allowEmpty: false),
+            b.String(Path + ".kubeconfig", string.Empty),
+            level,
+            b.OneOf(Path + ".log-format", DefaultLogFormat, [.. HostLogging.Formats]),
+            b.Bool(Path + ".modules.apiserver.enable", true),
+            b.Endpoint(Path + ".modules.apiserver.listen", DefaultApiServerListen));
+        if (o.Kubeconfig.Length == 0 && !o.ApiServerEnable)
+        {
+            b.Error(Path + ".modules.apiserver.enable", "must be on when cloudcore.kubeconfig is empty (no API server to use)");
+        }
+
+        return o;
+    }
+
+    public static CloudCoreOptions From(Config c) => OptionsBinding.Bind(c, From);
+}

@@ -1,0 +1,34 @@
+using Actors.Kernel.Configuration;
+using Actors.Kernel.Configuration.Binding;
+
+namespace Actors.Cloud.Host;
+
+/// <summary><c>cloudcore.modules.edgecontroller</c>, <c>devicecontroller</c> and <c>router</c>.</summary>
+public sealed record ControllerOptions(
+    bool EdgeControllerEnable, TimeSpan NodeUpdateFrequency, bool DeviceControllerEnable, int DeviceBuffer, int DeviceWorkers,
+    bool RouterEnable, string RouterAddress, int RouterPort, TimeSpan RouterRestTimeout)
+{
+    public const string Path = "cloudcore.modules";
+    public const int DefaultNodeUpdateSeconds = 10;
+    public const int DefaultDeviceBuffer = 1024;
+    public const int DefaultDeviceWorkers = 1;
+    public const int DefaultRouterPort = 9443;
+    public const int DefaultRouterRestTimeoutSeconds = 60;
+
+    public static ControllerOptions From(ConfigBinder b)
+    {
+        ArgumentNullException.ThrowIfNull(b);
+        return new ControllerOptions(
+            b.Bool(Path + ".edgecontroller.enable", true),
+            b.Duration(Path + ".edgecontroller.node-update-frequency", TimeSpan.FromSeconds(DefaultNodeUpdateSeconds)),
+            b.Bool(Path + ".devicecontroller.enable", true),
+            b.Int(Path + ".devicecontroller.buffer", DefaultDeviceBuffer, 1, 1_000_000),
+            b.Int(Path + ".devicecontroller.workers", DefaultDeviceWorkers, 1, 1024),
+            b.Bool(Path + ".router.enable", false),
+            CloudHubOptions.Address(b, Path + ".router.address"),
+            b.Int(Path + ".router.port", DefaultRouterPort, 1, 65535),
+            b.Duration(Path + ".router.rest-timeout", TimeSpan.FromSeconds(DefaultRouterRestTimeoutSeconds)));
+    }
+
+    public static ControllerOptions From(Config c) => OptionsBinding.Bind(c, From);
+}

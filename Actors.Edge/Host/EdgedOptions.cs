@@ -1,0 +1,39 @@
+using Actors.Kernel.Configuration;
+using Actors.Kernel.Configuration.Binding;
+
+namespace Actors.Edge.Host;
+
+/// <summary><c>edgecore.modules.edged</c>: pod lifecycle, runtime and garbage collection.</summary>
+public sealed record EdgedOptions(
+    bool Enable, string Runtime, string CriEndpoint, TimeSpan PlegRelistPeriod, TimeSpan NodeStatusUpdateFrequency,
+    TimeSpan ContainerGcMinAge, TimeSpan ImageGcPeriod, int ImageGcHighThreshold, int ImageGcLowThreshold)
+{
+    public const string Path = "edgecore.modules.edged";
+    public const string DefaultRuntime = "process";
+    public const string DefaultCriEndpoint = "unix:///run/containerd/containerd.sock";
+    public const int DefaultImageGcHighThreshold = 85;
+    public const int DefaultImageGcLowThreshold = 80;
+
+    public static EdgedOptions From(ConfigBinder b)
+    {
+        ArgumentNullException.ThrowIfNull(b);
+        var o = new EdgedOptions(
+            b.Bool(Path + ".enable", true),
+            b.OneOf(Path + ".runtime", DefaultRuntime, "process", "cri"),
+            b.Uri(Path + ".cri-endpoint", DefaultCriEndpoint, false, "unix", "tcp"),
+            b.Duration(Path + ".pleg-relist-period", TimeSpan.FromSeconds(1)),
+            b.Duration(Path + ".node-status-update-frequency", TimeSpan.FromSeconds(10)),
+            b.Duration(Path + ".container-gc-min-age", TimeSpan.FromMinutes(1), allowZero: true),
+            b.Duration(Path + ".image-gc-period", TimeSpan.FromSeconds(5)),
+            b.Int(Path + ".image-gc-high-threshold", DefaultImageGcHighThreshold, 0, 100),
+            b.Int(Path + ".image-gc-low-threshold", DefaultImageGcLowThreshold, 0, 100));
+        if (o.ImageGcLowThreshold > o.ImageGcHighThreshold)
+        {
+            b.Error(Path + ".image-gc-low-threshold", $"must not exceed image-gc-high-threshold ({o.ImageGcHighThreshold}), got {o.ImageGcLowThreshold}");
+        }
+
+        return o;
+    }
+
+    public static EdgedOptions From(Config c) => OptionsBinding.Bind(c, From);
+}
