@@ -36,7 +36,7 @@ public sealed class TwinProcessorExampleTests
         TwinJson.Equal(TwinJson.Example("twin/update/document"), replies.Document);
         Assert.Null(replies.Delta);
         TwinJson.Equal(
-            """{"event_id":"id-1","timestamp":1722931700010,"twin":{"temperature":{"actual":{"value":"24.1","metadata":{"timestamp":1722931700010}},"optional":true,"metadata":{"type":"string"},"actual_version":{"cloud":0,"edge":4}}}}""",
+            """{"event_id":"id-2","timestamp":1722931700010,"twin":{"temperature":{"actual":{"value":"24.1","metadata":{"timestamp":1722931700010}},"optional":true,"metadata":{"type":"string"},"actual_version":{"cloud":0,"edge":4}}}}""",
             replies.Cloud);
         Assert.Equal(["temperature"], replies.Outcome!.Updated);
     }

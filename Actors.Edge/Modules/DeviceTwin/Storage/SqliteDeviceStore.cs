@@ -122,7 +122,7 @@ public sealed class SqliteDeviceStore : IDeviceStore
     public DeviceAttrRow SaveAttribute(DeviceAttrRow attribute)
     {
         var row = attribute with { DeviceId = DeviceIds.Normalize(attribute.DeviceId) };
-        return row with { Id = Guard(() => InsertReturningId(SqliteRows.InsertAttr, c => SqliteRows.Bind(c, row))) };
+        return row with { Id = Insert(SqliteRows.InsertAttr, c => SqliteRows.Bind(c, row), $"attribute '{row.Name}' of device '{row.DeviceId}'") };
     }
 
     public bool UpdateAttributeFields(string deviceId, string name, IReadOnlyDictionary<string, object?> columns)
@@ -146,7 +146,7 @@ public sealed class SqliteDeviceStore : IDeviceStore
     public DeviceTwinRow SaveTwin(DeviceTwinRow twin)
     {
         var row = twin with { DeviceId = DeviceIds.Normalize(twin.DeviceId) };
-        return row with { Id = Guard(() => InsertReturningId(SqliteRows.InsertTwin, c => SqliteRows.Bind(c, row))) };
+        return row with { Id = Insert(SqliteRows.InsertTwin, c => SqliteRows.Bind(c, row), $"twin '{row.Name}' of device '{row.DeviceId}'") };
     }
 
     public bool UpdateTwinFields(string deviceId, string name, IReadOnlyDictionary<string, object?> columns)
@@ -276,10 +276,22 @@ public sealed class SqliteDeviceStore : IDeviceStore
 
     private void NonQuery(string sql) => Run(sql, _ => { });
 
-    private long InsertReturningId(string sql, Action<SqliteCommand> bind)
+    /// <summary>Inserts a row and returns its id; a unique-index violation names the duplicate.</summary>
+    private long Insert(string sql, Action<SqliteCommand> bind, string what)
     {
-        using var command = Command(sql, bind);
-        return (long)command.ExecuteScalar()!;
+        try
+        {
+            using var command = Command(sql, bind);
+            return (long)command.ExecuteScalar()!;
+        }
+        catch (SqliteException e) when (e.SqliteErrorCode == 19)
+        {
+            throw new DeviceStoreException($"{what} already exists ({e.Message})", e);
+        }
+        catch (SqliteException e)
+        {
+            throw new DeviceStoreException($"device database error: {e.Message}", e);
+        }
     }
 
     private List<T> Query<T>(string sql, Action<SqliteCommand> bind, Func<SqliteDataReader, T> read)

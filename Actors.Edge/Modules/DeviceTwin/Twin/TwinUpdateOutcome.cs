@@ -13,12 +13,12 @@ namespace Actors.Edge.Modules.DeviceTwin.Twin;
 public sealed record TwinUpdateOutcome(
     string? ErrorReason,
     ImmutableSortedDictionary<string, MsgTwin> Twins,
-    ImmutableArray<string> Added,
-    ImmutableArray<string> Updated,
+    IReadOnlyList<string> Added,
+    IReadOnlyList<string> Updated,
     ImmutableSortedDictionary<string, MsgTwin> Result,
     ImmutableSortedDictionary<string, TwinDoc> Document,
     ImmutableSortedDictionary<string, MsgTwin> SyncResult)
 {
     /// <summary>Whether any row must be written.</summary>
-    public bool HasChanges => !Added.IsEmpty || !Updated.IsEmpty;
+    public bool HasChanges => Added.Count > 0 || Updated.Count > 0;
 }

@@ -114,8 +114,8 @@ public static class TwinUpdater
         public TwinUpdateOutcome Build(string? error) => new(
             error,
             _twins.ToImmutable(),
-            [.. _added],
-            [.. _updated],
+            _added.ToArray(),
+            _updated.ToArray(),
             _result.ToImmutable(),
             _document.ToImmutable(),
             _sync.ToImmutable());
