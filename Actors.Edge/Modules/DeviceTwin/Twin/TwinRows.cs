@@ -34,6 +34,12 @@ public static class TwinRows
         Read(row.ExpectedVersion, Json.TwinVersion),
         Read(row.ActualVersion, Json.TwinVersion));
 
+    /// <summary>The rows to write for an update outcome (inserts for added twins, replacements for updated ones).</summary>
+    public static TwinChanges ToChanges(string deviceId, TwinUpdateOutcome outcome) => new(
+        [.. outcome.Added.Select(name => ToRow(deviceId, name, outcome.Twins[name]))],
+        [.. outcome.Updated.Select(name => ToRow(deviceId, name, outcome.Twins[name]))],
+        []);
+
     /// <summary>The twin map of a device from its rows.</summary>
     public static Dictionary<string, MsgTwin> FromRows(IEnumerable<DeviceTwinRow> rows) =>
         rows.ToDictionary(r => r.Name, FromRow, StringComparer.Ordinal);
