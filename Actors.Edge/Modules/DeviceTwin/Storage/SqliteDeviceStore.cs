@@ -33,12 +33,12 @@ public sealed class SqliteDeviceStore : IDeviceStore
         }
     }
 
-    public void SaveDevice(DeviceRow device) => Guard(() => Run(SqliteRows.UpsertDevice, c => SqliteRows.Bind(c, Normalized(device))));
+    public void SaveDevice(DeviceRow device) => SqliteRows.Guard(() => Run(SqliteRows.UpsertDevice, c => SqliteRows.Bind(c, Normalized(device))));
 
     public bool DeleteDevice(string deviceId)
     {
         var id = DeviceIds.Normalize(deviceId);
-        return Guard(() => Run("DELETE FROM device WHERE id = $id", c => SqliteRows.Add(c, "$id", id))) > 0;
+        return SqliteRows.Guard(() => Run("DELETE FROM device WHERE id = $id", c => SqliteRows.Add(c, "$id", id))) > 0;
     }
 
     public bool UpdateDeviceField(string deviceId, string column, object? value) =>
@@ -48,18 +48,18 @@ public sealed class SqliteDeviceStore : IDeviceStore
     {
         StoreColumns.Check(StoreColumns.Device, columns);
         var id = DeviceIds.Normalize(deviceId);
-        return Guard(() => Update("device", "id = $key", c => SqliteRows.Add(c, "$key", id), columns)) > 0;
+        return SqliteRows.Guard(() => Update("device", "id = $key", c => SqliteRows.Add(c, "$key", id), columns)) > 0;
     }
 
     public DeviceRow? GetDevice(string deviceId)
     {
         var id = DeviceIds.Normalize(deviceId);
-        return Guard(() => Query($"SELECT {SqliteRows.DeviceColumns} FROM device WHERE id = $id", c => SqliteRows.Add(c, "$id", id), SqliteRows.ReadDevice))
+        return SqliteRows.Guard(() => Query($"SELECT {SqliteRows.DeviceColumns} FROM device WHERE id = $id", c => SqliteRows.Add(c, "$id", id), SqliteRows.ReadDevice))
             .SingleOrDefault();
     }
 
     public IReadOnlyList<DeviceRow> GetAllDevices() =>
-        Guard(() => Query($"SELECT {SqliteRows.DeviceColumns} FROM device ORDER BY id", _ => { }, SqliteRows.ReadDevice));
+        SqliteRows.Guard(() => Query($"SELECT {SqliteRows.DeviceColumns} FROM device ORDER BY id", _ => { }, SqliteRows.ReadDevice));
 
     public void UpdateDevices(IReadOnlyList<DeviceUpdate> updates)
     {
@@ -128,16 +128,16 @@ public sealed class SqliteDeviceStore : IDeviceStore
     public bool UpdateAttributeFields(string deviceId, string name, IReadOnlyDictionary<string, object?> columns)
     {
         StoreColumns.Check(StoreColumns.Attribute, columns);
-        return Guard(() => Update("device_attr", "deviceid = $key AND name = $keyname", KeyBinder(deviceId, name), columns)) > 0;
+        return SqliteRows.Guard(() => Update("device_attr", "deviceid = $key AND name = $keyname", KeyBinder(deviceId, name), columns)) > 0;
     }
 
     public bool DeleteAttribute(string deviceId, string name) =>
-        Guard(() => Run("DELETE FROM device_attr WHERE deviceid = $key AND name = $keyname", KeyBinder(deviceId, name))) > 0;
+        SqliteRows.Guard(() => Run("DELETE FROM device_attr WHERE deviceid = $key AND name = $keyname", KeyBinder(deviceId, name))) > 0;
 
     public IReadOnlyList<DeviceAttrRow> GetAttributes(string deviceId)
     {
         var id = DeviceIds.Normalize(deviceId);
-        return Guard(() => Query(
+        return SqliteRows.Guard(() => Query(
             $"SELECT {SqliteRows.AttrColumns} FROM device_attr WHERE deviceid = $id ORDER BY name",
             c => SqliteRows.Add(c, "$id", id),
             SqliteRows.ReadAttr));
@@ -152,16 +152,16 @@ public sealed class SqliteDeviceStore : IDeviceStore
     public bool UpdateTwinFields(string deviceId, string name, IReadOnlyDictionary<string, object?> columns)
     {
         StoreColumns.Check(StoreColumns.Twin, columns);
-        return Guard(() => Update("device_twin", "deviceid = $key AND name = $keyname", KeyBinder(deviceId, name), columns)) > 0;
+        return SqliteRows.Guard(() => Update("device_twin", "deviceid = $key AND name = $keyname", KeyBinder(deviceId, name), columns)) > 0;
     }
 
     public bool DeleteTwin(string deviceId, string name) =>
-        Guard(() => Run("DELETE FROM device_twin WHERE deviceid = $key AND name = $keyname", KeyBinder(deviceId, name))) > 0;
+        SqliteRows.Guard(() => Run("DELETE FROM device_twin WHERE deviceid = $key AND name = $keyname", KeyBinder(deviceId, name))) > 0;
 
     public IReadOnlyList<DeviceTwinRow> GetTwins(string deviceId)
     {
         var id = DeviceIds.Normalize(deviceId);
-        return Guard(() => Query(
+        return SqliteRows.Guard(() => Query(
             $"SELECT {SqliteRows.TwinColumns} FROM device_twin WHERE deviceid = $id ORDER BY name",
             c => SqliteRows.Add(c, "$id", id),
             SqliteRows.ReadTwin));
@@ -210,24 +210,6 @@ public sealed class SqliteDeviceStore : IDeviceStore
         };
     }
 
-    private static T Guard<T>(Func<T> action)
-    {
-        try
-        {
-            return action();
-        }
-        catch (SqliteException e)
-        {
-            throw new DeviceStoreException($"device database error: {e.Message}", e);
-        }
-    }
-
-    private static void Guard(Action action) => Guard(() =>
-    {
-        action();
-        return 0;
-    });
-
     private void InTransaction(Action body)
     {
         if (_transaction is not null)
@@ -239,7 +221,7 @@ public sealed class SqliteDeviceStore : IDeviceStore
         _transaction = _connection.BeginTransaction();
         try
         {
-            Guard(body);
+            SqliteRows.Guard(body);
             _transaction.Commit();
         }
         catch

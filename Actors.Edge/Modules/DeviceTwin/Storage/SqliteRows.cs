@@ -76,4 +76,24 @@ internal static class SqliteRows
     private static string? Text(SqliteDataReader r, int i) => r.IsDBNull(i) ? null : r.GetString(i);
 
     private static bool Flag(SqliteDataReader r, int i) => !r.IsDBNull(i) && r.GetInt64(i) != 0;
+
+    /// <summary>Runs a database action, turning <see cref="SqliteException"/> into <see cref="DeviceStoreException"/>.</summary>
+    public static T Guard<T>(Func<T> action)
+    {
+        try
+        {
+            return action();
+        }
+        catch (SqliteException e)
+        {
+            throw new DeviceStoreException($"device database error: {e.Message}", e);
+        }
+    }
+
+    /// <summary>As <see cref="Guard{T}"/> for actions without a result.</summary>
+    public static void Guard(Action action) => Guard(() =>
+    {
+        action();
+        return 0;
+    });
 }
