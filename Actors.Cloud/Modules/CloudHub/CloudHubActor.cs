@@ -33,6 +33,7 @@ public sealed class CloudHubActor : ReceiveActor
         Receive<NodeSocketAccepted>(OnSocket);
         Receive<DownstreamMessage>(OnDownstream);
         Receive<Terminated>(OnTerminated);
+        Receive<AdmitNode>(m => Sender.Tell(new NodeAdmission(HasRoomFor(m.NodeId)), Self));
         Receive<GetConnectedNodes>(_ => Sender.Tell(new ConnectedNodes(_sessions.Keys.ToArray())));
     }
 
@@ -50,7 +51,7 @@ public sealed class CloudHubActor : ReceiveActor
             _log.LogInformation("node {Node} connected again, replacing its session", node);
             EndSession(old, node);
         }
-        else if (_sessions.Count >= _options.NodeLimit)
+        else if (!HasRoomFor(node))
         {
             _log.LogWarning("node {Node} refused: node limit {Limit} reached", node, _options.NodeLimit);
             _ = RefuseAsync(message);
@@ -66,6 +67,8 @@ public sealed class CloudHubActor : ReceiveActor
         _log.LogInformation("node {Node} connected", node);
         Publish(CloudHubTranslator.ToEnvelope(new NodeConnected(node, Now), Header()));
     }
+
+    private bool HasRoomFor(string node) => _sessions.ContainsKey(node) || _sessions.Count < _options.NodeLimit;
 
     private void OnDownstream(DownstreamMessage message)
     {
@@ -116,7 +119,7 @@ public sealed class CloudHubActor : ReceiveActor
         try
         {
             using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(5));
-            await message.Socket.CloseOutputAsync(WebSocketCloseStatus.PolicyViolation, "node limit reached", timeout.Token)
+            await message.Socket.CloseAsync(WebSocketCloseStatus.PolicyViolation, "node limit reached", timeout.Token)
                 .ConfigureAwait(false);
         }
         catch (Exception e) when (e is WebSocketException or OperationCanceledException or ObjectDisposedException)

@@ -17,3 +17,9 @@ public sealed record GetConnectedNodes
 
 /// <summary>The nodes with a live session.</summary>
 public sealed record ConnectedNodes(IReadOnlyCollection<string> NodeIds);
+
+/// <summary>The server asks before upgrading whether a node may connect (node limit; replacing is always allowed).</summary>
+public sealed record AdmitNode(string NodeId);
+
+/// <summary>The answer to <see cref="AdmitNode"/>.</summary>
+public sealed record NodeAdmission(bool Admitted);

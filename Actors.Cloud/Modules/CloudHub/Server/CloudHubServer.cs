@@ -27,6 +27,7 @@ public sealed class CloudHubServer(
     ILoggerFactory loggerFactory) : IAsyncDisposable
 {
     private readonly ILogger _log = loggerFactory.CreateLogger<CloudHubServer>();
+    private static readonly TimeSpan AdmissionTimeout = TimeSpan.FromSeconds(10);
     private WebApplication? _app;
 
     /// <summary>The port actually bound (useful with port 0); 0 before start.</summary>
@@ -118,6 +119,13 @@ public sealed class CloudHubServer(
             }
         }
 
+        if (!await AdmitAsync(nodeId).ConfigureAwait(false))
+        {
+            await RefuseAsync(context, StatusCodes.Status503ServiceUnavailable, $"node limit {options.NodeLimit} reached")
+                .ConfigureAwait(false);
+            return;
+        }
+
         var socket = await context.WebSockets.AcceptWebSocketAsync().ConfigureAwait(false);
         var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         hub.Tell(new NodeSocketAccepted(nodeId, socket, done), ActorRefs.NoSender);
@@ -128,6 +136,19 @@ public sealed class CloudHubServer(
         catch (OperationCanceledException)
         {
             socket.Abort();
+        }
+    }
+
+    private async Task<bool> AdmitAsync(string nodeId)
+    {
+        try
+        {
+            var answer = await hub.Ask<NodeAdmission>(new AdmitNode(nodeId), AdmissionTimeout).ConfigureAwait(false);
+            return answer.Admitted;
+        }
+        catch (AskTimeoutException)
+        {
+            return false;
         }
     }
 

@@ -53,8 +53,8 @@ public sealed partial class NodeSessionActor
         var sent = pending with { Sends = pending.Sends + 1 };
         _pending[sent.ObjectKey] = sent;
         _keyByMsgId[sent.MsgId] = sent.ObjectKey;
-        Write(sent.Frame);
         Timers.StartSingleTimer(RetryKey(sent.ObjectKey), new RetryDue(sent.ObjectKey, sent.MsgId), _options.RetryInterval);
+        Write(sent.Frame);
     }
 
     private void OnRetryDue(RetryDue due)
