@@ -151,9 +151,8 @@ public sealed partial class NodeSessionActor : ReceiveActor, IWithTimers
             case UpstreamDispatchKind.Ack when OnAck(dispatch.Target):
                 break;
             case UpstreamDispatchKind.Ack:
-                // a response that is not an ACK of ours answers a cloud request: forward it with the node prefix
-                Forward(new UpstreamDispatch(UpstreamDispatchKind.Ack, dispatch.Target,
-                    CloudHubTranslator.FromWire(_nodeId, dispatch.Envelope)));
+                // as in KubeEdge a response is only ever an ACK; one for a superseded or dropped message is stale
+                _log.LogDebug("node {Node}: ACK for {MsgId}, which is no longer pending", _nodeId, dispatch.Target);
                 break;
             case UpstreamDispatchKind.LogOnly:
                 _log.LogWarning("node {Node} reported an error for {Resource}: {Content}", _nodeId,
