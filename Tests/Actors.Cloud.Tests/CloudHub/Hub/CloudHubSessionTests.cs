@@ -26,6 +26,14 @@ public sealed class CloudHubSessionTests : Kit
     }
 
     [Fact]
+    public async Task Connect_NodeIdHeaderInGoCanonicalCase_IsAccepted()
+    {
+        await using var hub = await HubHarness.StartAsync(this);
+        await using var client = await EdgeClient.ConnectAsync(hub.Port, "edge-1", headerName: "Node_id");
+        hub.ExpectEvent(Operations.Connected, "edge-1");
+    }
+
+    [Fact]
     public async Task EdgeMessage_GoesUpstreamWithNodePrefix()
     {
         await using var hub = await HubHarness.StartAsync(this);

@@ -26,9 +26,9 @@ internal sealed class EdgeClient : IAsyncDisposable
     /// <summary>Connects with the KubeEdge headers; <paramref name="headerNode"/> overrides node_id ("" omits it).</summary>
     public static async Task<EdgeClient> ConnectAsync(
         int port, string nodeId, string? headerNode = null, bool tls = false, X509Certificate2? clientCert = null,
-        X509Certificate2? ca = null)
+        X509Certificate2? ca = null, string headerName = "node_id")
     {
-        var socket = CreateSocket(nodeId, headerNode, clientCert, ca);
+        var socket = CreateSocket(nodeId, headerNode, clientCert, ca, headerName);
         try
         {
             using var timeout = new CancellationTokenSource(Deadline);
@@ -131,14 +131,15 @@ internal sealed class EdgeClient : IAsyncDisposable
         Socket.Dispose();
     }
 
-    private static ClientWebSocket CreateSocket(string nodeId, string? headerNode, X509Certificate2? clientCert, X509Certificate2? ca)
+    private static ClientWebSocket CreateSocket(
+        string nodeId, string? headerNode, X509Certificate2? clientCert, X509Certificate2? ca, string headerName = "node_id")
     {
         var socket = new ClientWebSocket();
         socket.Options.CollectHttpResponseDetails = true;
         var node = headerNode ?? nodeId;
         if (node.Length > 0)
         {
-            socket.Options.SetRequestHeader("node_id", node);
+            socket.Options.SetRequestHeader(headerName, node);
         }
 
         socket.Options.SetRequestHeader("project_id", Project);
