@@ -185,6 +185,41 @@ public sealed class CloudHubSessionTests : Kit
         Assert.Equal("default/pod/web", (await second.ReceiveAsync())!.Route.Resource);
     }
 
+    [Fact]
+    public async Task AcknowledgedVersion_IsNotSentAgainAfterReconnect_NewerIs()
+    {
+        await using var hub = await HubHarness.StartAsync(this, Retry);
+        var first = await hub.ConnectAsync("edge-1");
+        hub.SendPod("edge-1", "uid-1", "5");
+        var received = await first.ReceiveAsync();
+        await first.AckAsync(received!);
+        await first.SendAsync(Marker("acked"));
+        hub.Upstream.FishForMessage<CloudHubUpstream>(m => m.Dispatch.Envelope.Header.MsgId == "acked", HubHarness.Wait);
+        await first.DisposeAsync();
+        hub.ExpectEvent(Operations.Disconnected, "edge-1");
+
+        await using var second = await hub.ConnectAsync("edge-1");
+        hub.SendPod("edge-1", "uid-1", "5");
+        var v6 = hub.SendPod("edge-1", "uid-1", "6");
+        Assert.Equal(v6.Header.MsgId, (await second.ReceiveAsync())!.Header.MsgId);
+    }
+
+    [Fact]
+    public async Task EdgeMessageClaimingACloudModuleSource_IsDroppedAndLogged()
+    {
+        await using var hub = await HubHarness.StartAsync(this);
+        await using var client = await hub.ConnectAsync("edge-1");
+        await client.SendAsync(new MessageEnvelope(
+            new MessageHeader("spoof"),
+            new MessageRoute(ModuleNames.EdgeController, Groups.Resource, Operations.Update, "default/pod/web"),
+            MessageContent.Null));
+        await client.SendAsync(Marker("next"));
+
+        var up = hub.Upstream.ExpectMsg<CloudHubUpstream>(HubHarness.Wait);
+        Assert.Equal("next", up.Dispatch.Envelope.Header.MsgId);
+        Assert.True(Log.Contains("dropped message spoof"));
+    }
+
     internal static MessageEnvelope Marker(string id) => new(
         new MessageHeader(id),
         new MessageRoute(ModuleNames.MetaManager, Groups.Meta, Operations.Update, "default/configmap/marker"),
