@@ -33,8 +33,8 @@ internal sealed class FrameSender : IDisposable
     /// <summary>Queues one text frame; false when the queue is full or closed.</summary>
     public bool TryEnqueue(byte[] frame) => _queue.Writer.TryWrite(frame);
 
-    /// <summary>Stops writing, then closes the socket (bounded by the write timeout) and aborts it.</summary>
-    public async Task CloseAsync(WebSocketCloseStatus status, string reason)
+    /// <summary>Stops writing, then sends the close frame (bounded by the write timeout); the caller aborts the socket.</summary>
+    public async Task CloseOutputAsync(WebSocketCloseStatus status, string reason)
     {
         _queue.Writer.TryComplete();
         await _stop.CancelAsync().ConfigureAwait(false);
@@ -49,12 +49,7 @@ internal sealed class FrameSender : IDisposable
         }
         catch (Exception e) when (e is WebSocketException or OperationCanceledException or ObjectDisposedException)
         {
-            // the peer is gone or stuck: abort below
-        }
-        finally
-        {
-            _socket.Abort();
-            Dispose();
+            // the peer is gone or stuck: the caller aborts
         }
     }
 

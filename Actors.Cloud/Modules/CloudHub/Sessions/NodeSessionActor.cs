@@ -28,6 +28,8 @@ public sealed partial class NodeSessionActor : ReceiveActor, IWithTimers
     private readonly ILogger _log;
     private readonly CancellationTokenSource _readStop = new();
     private FrameSender? _sender;
+    private Task _reading = Task.CompletedTask;
+    private volatile bool _stopped;
 
     public NodeSessionActor(
         string nodeId, WebSocket socket, TaskCompletionSource done, IActorRef upstream, CloudHubOptions options, IAckStore acks)
@@ -61,30 +63,34 @@ public sealed partial class NodeSessionActor : ReceiveActor, IWithTimers
         _sender = new FrameSender(_socket, _options.QueueCapacity, _options.WriteTimeout,
             reason => self.Tell(new ConnectionEnded(reason)));
         Timers.StartSingleTimer(KeepaliveTimerKey, KeepaliveExpired.Instance, _options.KeepaliveTimeout);
-        _ = Task.Run(() => ReadLoopAsync(self));
+        _reading = Task.Run(() => ReadLoopAsync(self));
     }
 
     protected override void PostStop()
     {
-        _readStop.Cancel();
+        _stopped = true;
         var sender = _sender;
-        var done = _done;
-        var readStop = _readStop;
+        var reading = _reading;
+        var (socket, done, readStop, timeout) = (_socket, _done, _readStop, _options.WriteTimeout);
         _ = Task.Run(async () =>
         {
             try
             {
                 if (sender is not null)
                 {
-                    await sender.CloseAsync(WebSocketCloseStatus.NormalClosure, "session ended").ConfigureAwait(false);
+                    await sender.CloseOutputAsync(WebSocketCloseStatus.NormalClosure, "session ended").ConfigureAwait(false);
+                    await reading.WaitAsync(timeout).ConfigureAwait(false); // the edge answers our close
                 }
-                else
-                {
-                    _socket.Abort();
-                }
+            }
+            catch (TimeoutException)
+            {
+                // the edge did not answer the close: abort below
             }
             finally
             {
+                await readStop.CancelAsync().ConfigureAwait(false);
+                socket.Abort();
+                sender?.Dispose();
                 readStop.Dispose();
                 done.TrySetResult();
             }
@@ -102,7 +108,7 @@ public sealed partial class NodeSessionActor : ReceiveActor, IWithTimers
                 switch (status)
                 {
                     case FrameReadStatus.Closed:
-                        self.Tell(new ConnectionEnded("closed by the edge"));
+                        TellUnlessStopped(self, new ConnectionEnded("closed by the edge"));
                         return;
                     case FrameReadStatus.TooLarge:
                         self.Tell(new FrameTooLarge(size));
@@ -119,7 +125,15 @@ public sealed partial class NodeSessionActor : ReceiveActor, IWithTimers
         }
         catch (Exception e) when (e is WebSocketException or ObjectDisposedException or InvalidOperationException)
         {
-            self.Tell(new ConnectionEnded("read failed: " + e.Message));
+            TellUnlessStopped(self, new ConnectionEnded("read failed: " + e.Message));
+        }
+    }
+
+    private void TellUnlessStopped(IActorRef self, ISessionMessage message)
+    {
+        if (!_stopped)
+        {
+            self.Tell(message);
         }
     }
 

@@ -87,18 +87,12 @@ internal sealed class EdgeClient : IAsyncDisposable
         }
     }
 
-    /// <summary>Receives until the server closes; fails if an envelope arrives instead.</summary>
-    public async Task ExpectClosedAsync()
+    /// <summary>Expects the server's close frame with <paramref name="status"/> next (not an envelope, not a reset).</summary>
+    public async Task ExpectClosedAsync(WebSocketCloseStatus status = WebSocketCloseStatus.NormalClosure)
     {
-        try
-        {
-            var next = await ReceiveAsync();
-            Assert.True(next is null, "expected the connection to close, got " + next);
-        }
-        catch (WebSocketException)
-        {
-            // aborted rather than closed: also a close
-        }
+        var next = await ReceiveAsync();
+        Assert.True(next is null, "expected the connection to close, got " + next);
+        Assert.Equal(status, Socket.CloseStatus);
     }
 
     public async Task AckAsync(MessageEnvelope received) => await SendAsync(new MessageEnvelope(
