@@ -71,6 +71,17 @@ public sealed class CloudHubRefusalTests : Kit
     }
 
     [Fact]
+    public async Task Server_WithoutTlsMaterial_RefusesToStartUnlessInsecure()
+    {
+        var options = HubHarness.Insecure() with { AllowInsecure = false };
+        var server = new Modules.CloudHub.Server.CloudHubServer(TestActor, options, null, null, Log);
+        await Assert.ThrowsAsync<ArgumentException>(() => server.StartAsync());
+
+        await using var hub = await HubHarness.StartAsync(this);
+        Assert.Contains(Log.Lines, l => l.StartsWith("Warning", StringComparison.Ordinal) && l.Contains("allow-insecure", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task MutualTls_NodeCertificateFromTheCa_IsAccepted()
     {
         await using var hub = await HubHarness.StartAsync(this, tls: true);
