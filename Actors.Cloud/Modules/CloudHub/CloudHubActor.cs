@@ -1,0 +1,139 @@
+using System.Net.WebSockets;
+using Actors.Cloud.Modules.CloudHub.Sessions;
+using Actors.Kernel.Actor;
+using Actors.Kernel.Event;
+using Actors.Messages.CloudHub;
+using Actors.Messages.Routing;
+using Actors.Messages.Wire;
+using Microsoft.Extensions.Logging;
+
+namespace Actors.Cloud.Modules.CloudHub;
+
+/// <summary>
+/// Parent of the per-node sessions. It admits sockets (node limit; a new socket for a node replaces its session),
+/// publishes connect/disconnect events upstream in order, and routes <see cref="DownstreamMessage"/>s to sessions.
+/// A session that fails is stopped (its node reconnects), never restarted with a dead socket.
+/// </summary>
+public sealed class CloudHubActor : ReceiveActor
+{
+    private readonly IActorRef _upstream;
+    private readonly CloudHubOptions _options;
+    private readonly IAckStore _acks;
+    private readonly ILogger _log;
+    private readonly Dictionary<string, IActorRef> _sessions = new(StringComparer.Ordinal);
+    private readonly Dictionary<IActorRef, string> _nodeBySession = [];
+    private long _generation;
+
+    public CloudHubActor(IActorRef upstream, CloudHubOptions options, IAckStore acks)
+    {
+        _upstream = upstream;
+        _options = options.Validate();
+        _acks = acks;
+        _log = Context.GetLogger();
+        Receive<NodeSocketAccepted>(OnSocket);
+        Receive<DownstreamMessage>(OnDownstream);
+        Receive<Terminated>(OnTerminated);
+        Receive<AdmitNode>(m => Sender.Tell(new NodeAdmission(HasRoomFor(m.NodeId)), Self));
+        Receive<GetConnectedNodes>(_ => Sender.Tell(new ConnectedNodes(_sessions.Keys.ToArray())));
+    }
+
+    public static Props Props(IActorRef upstream, CloudHubOptions options, IAckStore? acks = null) =>
+        Kernel.Actor.Props.Create(() => new CloudHubActor(upstream, options, acks ?? new InMemoryAckStore()));
+
+    protected override SupervisorStrategy SupervisorStrategy() =>
+        new OneForOneStrategy(_ => Directive.Stop);
+
+    private void OnSocket(NodeSocketAccepted message)
+    {
+        var node = message.NodeId;
+        if (_sessions.TryGetValue(node, out var old))
+        {
+            _log.LogInformation("node {Node} connected again, replacing its session", node);
+            EndSession(old, node);
+        }
+        else if (!HasRoomFor(node))
+        {
+            _log.LogWarning("node {Node} refused: node limit {Limit} reached", node, _options.NodeLimit);
+            _ = RefuseAsync(message);
+            return;
+        }
+
+        var name = $"node-{Uri.EscapeDataString(node)}-{++_generation}";
+        var session = Context.ActorOf(
+            NodeSessionActor.Props(node, message.Socket, message.Done, _upstream, _options, _acks), name);
+        Context.Watch(session);
+        _sessions[node] = session;
+        _nodeBySession[session] = node;
+        _log.LogInformation("node {Node} connected", node);
+        Publish(CloudHubTranslator.ToEnvelope(new NodeConnected(node, Now), Header()));
+    }
+
+    private bool HasRoomFor(string node) => _sessions.ContainsKey(node) || _sessions.Count < _options.NodeLimit;
+
+    private void OnDownstream(DownstreamMessage message)
+    {
+        if (!CloudHubTranslator.IsToEdge(message.Envelope))
+        {
+            return;
+        }
+
+        if (_sessions.TryGetValue(message.NodeId, out var session))
+        {
+            session.Tell(message, Sender);
+        }
+        else
+        {
+            _log.LogWarning("no session for node {Node}: message {MsgId} for {Resource} not delivered", message.NodeId,
+                message.Envelope.Header.MsgId, message.Envelope.Route.Resource);
+        }
+    }
+
+    private void OnTerminated(Terminated message)
+    {
+        if (_nodeBySession.Remove(message.ActorRef, out var node)
+            && _sessions.TryGetValue(node, out var current) && current.Equals(message.ActorRef))
+        {
+            _sessions.Remove(node);
+            _log.LogInformation("node {Node} disconnected", node);
+            Publish(CloudHubTranslator.ToEnvelope(new NodeDisconnected(node, Now), Header()));
+        }
+    }
+
+    private void EndSession(IActorRef session, string node)
+    {
+        Context.Unwatch(session);
+        _nodeBySession.Remove(session);
+        _sessions.Remove(node);
+        Context.Stop(session);
+        Publish(CloudHubTranslator.ToEnvelope(new NodeDisconnected(node, Now), Header()));
+    }
+
+    private void Publish(MessageEnvelope envelope) => _upstream.Tell(
+        new CloudHubUpstream(
+            ResourcePaths.NodeIdOf(envelope.Route.Resource) ?? string.Empty,
+            new UpstreamDispatch(UpstreamDispatchKind.Group, Groups.EdgeController, envelope)),
+        Self);
+
+    private static async Task RefuseAsync(NodeSocketAccepted message)
+    {
+        try
+        {
+            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(5));
+            await message.Socket.CloseAsync(WebSocketCloseStatus.PolicyViolation, "node limit reached", timeout.Token)
+                .ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is WebSocketException or OperationCanceledException or ObjectDisposedException)
+        {
+            // the peer is gone
+        }
+        finally
+        {
+            message.Socket.Abort();
+            message.Done.TrySetResult();
+        }
+    }
+
+    private DateTimeOffset Now => Context.System.TimeProvider.GetUtcNow();
+
+    private MessageHeader Header() => MessageHeader.New(Context.System.TimeProvider);
+}

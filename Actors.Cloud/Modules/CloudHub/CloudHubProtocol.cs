@@ -1,0 +1,25 @@
+using System.Net.WebSockets;
+using Actors.Messages.CloudHub;
+
+namespace Actors.Cloud.Modules.CloudHub;
+
+/// <summary>What CloudHub sends to its upstream target: a classified edge message (resource already prefixed).</summary>
+public sealed record CloudHubUpstream(string NodeId, UpstreamDispatch Dispatch);
+
+/// <summary>The server accepted a WebSocket for a node; <paramref name="Done"/> completes when the session ends.</summary>
+public sealed record NodeSocketAccepted(string NodeId, WebSocket Socket, TaskCompletionSource Done);
+
+/// <summary>Ask CloudHub for the nodes with a live session (answered with <see cref="ConnectedNodes"/>).</summary>
+public sealed record GetConnectedNodes
+{
+    public static GetConnectedNodes Instance { get; } = new();
+}
+
+/// <summary>The nodes with a live session.</summary>
+public sealed record ConnectedNodes(IReadOnlyCollection<string> NodeIds);
+
+/// <summary>The server asks before upgrading whether a node may connect (node limit; replacing is always allowed).</summary>
+public sealed record AdmitNode(string NodeId);
+
+/// <summary>The answer to <see cref="AdmitNode"/>.</summary>
+public sealed record NodeAdmission(bool Admitted);

@@ -1,0 +1,82 @@
+using System.Net.WebSockets;
+using System.Threading.Channels;
+
+namespace Actors.Cloud.Modules.CloudHub.Sessions;
+
+/// <summary>
+/// The only writer of one node's socket: a bounded queue drained by one task, each write bounded by a timeout so
+/// a slow or stuck edge only ever blocks its own session. A failed or timed-out write calls
+/// <c>onFailure</c> once and stops the writer.
+/// </summary>
+internal sealed class FrameSender : IDisposable
+{
+    private readonly WebSocket _socket;
+    private readonly TimeSpan _writeTimeout;
+    private readonly Action<string> _onFailure;
+    private readonly Channel<byte[]> _queue;
+    private readonly CancellationTokenSource _stop = new();
+    private readonly Task _writer;
+
+    public FrameSender(WebSocket socket, int capacity, TimeSpan writeTimeout, Action<string> onFailure)
+    {
+        _socket = socket;
+        _writeTimeout = writeTimeout;
+        _onFailure = onFailure;
+        _queue = Channel.CreateBounded<byte[]>(new BoundedChannelOptions(capacity)
+        {
+            SingleReader = true,
+            FullMode = BoundedChannelFullMode.Wait,
+        });
+        _writer = Task.Run(WriteLoopAsync);
+    }
+
+    /// <summary>Queues one text frame; false when the queue is full or closed.</summary>
+    public bool TryEnqueue(byte[] frame) => _queue.Writer.TryWrite(frame);
+
+    /// <summary>Stops writing, then sends the close frame (bounded by the write timeout); the caller aborts the socket.</summary>
+    public async Task CloseOutputAsync(WebSocketCloseStatus status, string reason)
+    {
+        _queue.Writer.TryComplete();
+        await _stop.CancelAsync().ConfigureAwait(false);
+        await _writer.ConfigureAwait(false);
+        try
+        {
+            using var timeout = new CancellationTokenSource(_writeTimeout);
+            if (_socket.State is WebSocketState.Open or WebSocketState.CloseReceived)
+            {
+                await _socket.CloseOutputAsync(status, reason, timeout.Token).ConfigureAwait(false);
+            }
+        }
+        catch (Exception e) when (e is WebSocketException or OperationCanceledException or ObjectDisposedException)
+        {
+            // the peer is gone or stuck: the caller aborts
+        }
+    }
+
+    public void Dispose() => _stop.Dispose();
+
+    private async Task WriteLoopAsync()
+    {
+        try
+        {
+            await foreach (var frame in _queue.Reader.ReadAllAsync(_stop.Token).ConfigureAwait(false))
+            {
+                using var timeout = CancellationTokenSource.CreateLinkedTokenSource(_stop.Token);
+                timeout.CancelAfter(_writeTimeout);
+                await _socket.SendAsync(frame, WebSocketMessageType.Text, true, timeout.Token).ConfigureAwait(false);
+            }
+        }
+        catch (OperationCanceledException) when (_stop.IsCancellationRequested)
+        {
+            // closing
+        }
+        catch (OperationCanceledException)
+        {
+            _onFailure($"write did not finish within {_writeTimeout}");
+        }
+        catch (Exception e) when (e is WebSocketException or ObjectDisposedException or InvalidOperationException)
+        {
+            _onFailure("write failed: " + e.Message);
+        }
+    }
+}

@@ -1,0 +1,17 @@
+namespace Actors.Cloud.Modules.CloudHub.Sessions;
+
+/// <summary>Messages a node session sends itself (from its reader and writer tasks and its timers).</summary>
+internal interface ISessionMessage;
+
+internal sealed record FrameArrived(byte[] Frame) : ISessionMessage;
+
+internal sealed record FrameTooLarge(long Size) : ISessionMessage;
+
+internal sealed record ConnectionEnded(string Reason) : ISessionMessage;
+
+internal sealed record KeepaliveExpired : ISessionMessage
+{
+    public static KeepaliveExpired Instance { get; } = new();
+}
+
+internal sealed record RetryDue(string ObjectKey, string MsgId) : ISessionMessage;
