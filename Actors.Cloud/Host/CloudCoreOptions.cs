@@ -27,7 +27,7 @@ public sealed record CloudCoreOptions(string DataDir, string Kubeconfig, string 
             level,
             b.OneOf(Path + ".log-format", DefaultLogFormat, [.. HostLogging.Formats]),
             b.Bool(Path + ".modules.apiserver.enable", true),
-            b.Endpoint(Path + ".modules.apiserver.listen", DefaultApiServerListen));
+            b.Endpoint(Path + ".modules.apiserver.listen", DefaultApiServerListen, allowPortZero: true));
         if (o.Kubeconfig.Length == 0 && !o.ApiServerEnable)
         {
             b.Error(Path + ".modules.apiserver.enable", "must be on when cloudcore.kubeconfig is empty (no API server to use)");

@@ -1,11 +1,36 @@
+using Actors.Cloud.ApiServer;
 using Actors.Kernel.Actor;
 
 namespace Actors.Cloud.Host;
 
 /// <summary>
-/// <c>/user/cloudcore</c>: the parent under which cloudcore's modules will be started. No module
-/// is started by this build yet, so it has no children and handles no messages.
+/// <c>/user/cloudcore</c>: the parent of cloudcore's components. Today it starts the embedded
+/// Kubernetes API server (when no kubeconfig is configured and <c>cloudcore.modules.apiserver.enable</c>
+/// is on); CloudHub and the controllers are not started by this build yet.
 /// </summary>
 public sealed class CloudRootActor : ReceiveActor
 {
+    private readonly CloudCoreOptions _options;
+
+    public CloudRootActor(CloudCoreOptions options)
+    {
+        _options = options ?? throw new ArgumentNullException(nameof(options));
+    }
+
+    /// <summary>Whether this configuration runs the embedded API server.</summary>
+    public static bool UsesEmbeddedApiServer(CloudCoreOptions options) =>
+        options is not null && options.ApiServerEnable && string.IsNullOrWhiteSpace(options.Kubeconfig);
+
+    protected override void PreStart()
+    {
+        if (UsesEmbeddedApiServer(_options))
+        {
+            var serverOptions = new EmbeddedApiServerOptions
+            {
+                DataDir = _options.DataDir,
+                Listen = EmbeddedApiServerOptions.ParseListen(_options.ApiServerListen),
+            };
+            Context.ActorOf(Props.Create(() => new EmbeddedApiServerActor(serverOptions)), "apiserver");
+        }
+    }
 }

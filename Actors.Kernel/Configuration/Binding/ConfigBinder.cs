@@ -89,13 +89,17 @@ public sealed class ConfigBinder
         return value;
     }
 
-    /// <summary>A <c>host:port</c> endpoint with an IP address or host name and a port 1..65535.</summary>
-    public string Endpoint(string key, string fallback)
+    /// <summary>
+    /// A <c>host:port</c> endpoint with an IP address or host name and a port 1..65535, or also port 0
+    /// ("any free port", for listeners whose bound port is published elsewhere) when <paramref name="allowPortZero"/>.
+    /// </summary>
+    public string Endpoint(string key, string fallback, bool allowPortZero = false)
     {
         var value = String(key, fallback).Trim();
-        if (!IsEndpoint(value))
+        if (!IsEndpoint(value, allowPortZero))
         {
-            Error(key, $"invalid address '{value}', expected host:port with a port 1..65535");
+            var range = allowPortZero ? "0..65535 (0 = any free port)" : "1..65535";
+            Error(key, $"invalid address '{value}', expected host:port with a port {range}");
             return fallback;
         }
 
@@ -121,11 +125,12 @@ public sealed class ConfigBinder
     }
 
     /// <summary>True when <paramref name="value"/> is host:port (IPv6 in brackets).</summary>
-    public static bool IsEndpoint(string value)
+    public static bool IsEndpoint(string value, bool allowPortZero = false)
     {
         ArgumentNullException.ThrowIfNull(value);
         var colon = value.LastIndexOf(':');
-        if (colon <= 0 || !int.TryParse(value.AsSpan(colon + 1), NumberStyles.None, CultureInfo.InvariantCulture, out var port) || port is < 1 or > 65535)
+        var lowest = allowPortZero ? 0 : 1;
+        if (colon <= 0 || !int.TryParse(value.AsSpan(colon + 1), NumberStyles.None, CultureInfo.InvariantCulture, out var port) || port < lowest || port > 65535)
         {
             return false;
         }

@@ -24,7 +24,8 @@ public static class HostCommandLine
             case ["--help" or "-h" or "help"]:
                 Console.Out.Write(Help(name, commands.Keys));
                 return 0;
-            case [var first, ..] when first.StartsWith("-D", StringComparison.Ordinal) || first.StartsWith("--config", StringComparison.Ordinal):
+            case [var first, ..] when first.StartsWith("-D", StringComparison.Ordinal) || first.StartsWith("--config", StringComparison.Ordinal)
+                                        || first.StartsWith("--data-dir", StringComparison.Ordinal):
                 return commands.TryGetValue("run", out var run) ? run(args) : UsageError(name, commands.Keys, "no run command");
             case [var command, .. var rest] when commands.TryGetValue(command, out var handler):
                 return handler(rest);
@@ -41,14 +42,15 @@ public static class HostCommandLine
         ArgumentNullException.ThrowIfNull(host);
         try
         {
-            var arguments = ConfigArguments.Parse(args);
+            var definition = host();
+            var arguments = ConfigArguments.Parse(ExpandDataDir(definition.Name, args));
             if (arguments.Remaining.Count > 0)
             {
                 Console.Error.WriteLine("error: unexpected argument '" + arguments.Remaining[0] + "' for run");
                 return Usage;
             }
 
-            return new HostRunner(host()).RunAsync(arguments, Console.Error).GetAwaiter().GetResult();
+            return new HostRunner(definition).RunAsync(arguments, Console.Error).GetAwaiter().GetResult();
         }
         catch (ConfigurationException e)
         {
@@ -64,13 +66,40 @@ public static class HostCommandLine
         }
     }
 
+    /// <summary>
+    /// <c>--data-dir DIR</c> (or <c>--data-dir=DIR</c>) is shorthand for <c>-D &lt;host&gt;.data-dir=DIR</c>,
+    /// the directory under which the host keeps all its state.
+    /// </summary>
+    public static string[] ExpandDataDir(string name, IReadOnlyList<string> args)
+    {
+        ArgumentNullException.ThrowIfNull(args);
+        var expanded = new List<string>(args.Count);
+        for (var i = 0; i < args.Count; i++)
+        {
+            if (args[i] == "--data-dir" && i + 1 < args.Count)
+            {
+                expanded.Add("-D" + name + ".data-dir=" + args[++i]);
+            }
+            else if (args[i].StartsWith("--data-dir=", StringComparison.Ordinal))
+            {
+                expanded.Add("-D" + name + ".data-dir=" + args[i]["--data-dir=".Length..]);
+            }
+            else
+            {
+                expanded.Add(args[i]);
+            }
+        }
+
+        return [.. expanded];
+    }
+
     private static string Version() =>
         Assembly.GetEntryAssembly()?.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion
         ?? Assembly.GetEntryAssembly()?.GetName().Version?.ToString() ?? "unknown";
 
     private static string Help(string name, IEnumerable<string> commands) =>
         $"""
-        usage: {name} run [--config FILE] [-D key=value ...]   run the host (default when only --config/-D are given)
+        usage: {name} run [--data-dir DIR] [--config FILE] [-D key=value ...]   run the host (default when only options are given)
                {name} config resolve FILE [--env]               parse and resolve FILE alone, print JSON
                {name} config print [--config FILE] [-D k=v ...] effective config with the origin of each value
                {name} config check FILE                         validate FILE over the defaults, list every error

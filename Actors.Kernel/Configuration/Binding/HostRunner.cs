@@ -16,6 +16,7 @@ public sealed partial class HostRunner(HostDefinition host)
 
     public const int Ok = 0;
     public const int InvalidConfig = 2;
+    public const int Failed = 1;
 
     /// <summary>Runs until the actor system terminates.</summary>
     public async Task<int> RunAsync(ConfigArguments arguments, TextWriter stderr)
@@ -52,6 +53,12 @@ public sealed partial class HostRunner(HostDefinition host)
         var enabled = _host.EnabledModules(config);
         LogModules(logger, enabled.Count == 0 ? "(none)" : string.Join(", ", enabled));
         await system.WhenTerminated.ConfigureAwait(false);
+        if (CoordinatedShutdown.Get(system).ShutdownReason is HostFailureReason failure)
+        {
+            await stderr.WriteLineAsync("error: " + failure.Message).ConfigureAwait(false);
+            return Failed;
+        }
+
         LogStopped(logger, _host.Name);
         return Ok;
     }
