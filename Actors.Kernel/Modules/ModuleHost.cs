@@ -9,15 +9,15 @@ namespace Actors.Kernel.Modules;
 public static class ModuleHost
 {
     /// <summary>Validates the modules and starts the bus; returns the handle every module also receives.</summary>
-    /// <exception cref="ArgumentException">Duplicate or empty names, empty groups, an invalid restart policy, or a negative restart buffer capacity.</exception>
+    /// <exception cref="ArgumentException">Duplicate or empty names, empty groups, an invalid restart policy, or a restart buffer capacity below 1.</exception>
     public static ModuleBus Start(ActorSystem system, IEnumerable<IModule> modules, ModuleHostOptions options)
     {
         ArgumentNullException.ThrowIfNull(system);
         ArgumentNullException.ThrowIfNull(modules);
         ArgumentNullException.ThrowIfNull(options);
-        if (options.RestartBufferCapacity < 0)
+        if (options.RestartBufferCapacity < 1)
         {
-            throw new ArgumentException("RestartBufferCapacity must be >= 0 (0 = no buffering)", nameof(options));
+            throw new ArgumentException("RestartBufferCapacity must be >= 1", nameof(options));
         }
 
         var list = modules.ToList();

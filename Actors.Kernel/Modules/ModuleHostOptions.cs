@@ -21,7 +21,7 @@ public sealed record ModuleHostOptions(ModuleCorrelation Correlation)
     public int? MailboxCapacity { get; init; }
 
     /// <summary>
-    /// Messages kept per module while it is down between incarnations (default 1024, beehive's channel size); they
+    /// Messages kept per module while it is down between incarnations (default 1024, beehive's channel size; must be ≥ 1); they
     /// reach the next incarnation in order. When full, the newest message is refused (dead letter + ModuleDeliveryFailed).
     /// </summary>
     public int RestartBufferCapacity { get; init; } = DefaultRestartBufferCapacity;

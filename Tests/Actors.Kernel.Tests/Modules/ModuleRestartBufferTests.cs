@@ -104,11 +104,14 @@ public sealed class ModuleRestartBufferTests : ModuleTestBase
         ExpectNoMsg(TimeSpan.FromMilliseconds(100));
     }
 
-    [Fact]
-    public void BufferCapacityNegative_StartRejected()
+    [Theory]
+    [InlineData(0)]
+    [InlineData(-1)]
+    public void BufferCapacityBelowOne_StartRejected(int capacity)
     {
-        var options = new ModuleHostOptions(BusMsg.Correlation) { RestartBufferCapacity = -1 };
-        Assert.Throws<ArgumentException>(() => StartBus(options, new TestModule("a", "g", TestActor)));
+        var options = new ModuleHostOptions(BusMsg.Correlation) { RestartBufferCapacity = capacity };
+        var error = Assert.Throws<ArgumentException>(() => StartBus(options, new TestModule("a", "g", TestActor)));
+        Assert.Contains("RestartBufferCapacity", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
