@@ -1,13 +1,12 @@
 using Actors.Kernel.Actor;
 using Actors.Kernel.Event;
-using Actors.Kernel.Pattern;
 using Microsoft.Extensions.Logging;
 
 namespace Actors.Kernel.Modules;
 
 /// <summary>
 /// The bus actor: owns the registry (name → module supervisor, group → names) and the pending synchronous requests.
-/// Each enabled module runs under a <see cref="BackoffSupervisor"/> child named after it; the bus routes to that
+/// Each enabled module runs under a <see cref="ModuleSupervisor"/> child named after it; the bus routes to that
 /// supervisor, whose path is stable across restarts of the module.
 /// </summary>
 internal sealed partial class ModuleBusActor : ActorBase, IWithTimers
@@ -120,11 +119,10 @@ internal sealed partial class ModuleBusActor : ActorBase, IWithTimers
             props = props.WithBoundedMailbox(capacity);
         }
 
-        // Every failure, constructor failures included, restarts the module after the backoff delay.
-        var options = Backoff.OnFailure(props, module.Name, policy.MinBackoff, policy.MaxBackoff, policy.RandomFactor, policy.MaxRestarts)
-            .WithAutoReset(policy.ResetAfter) with
-        { Decider = Decider.From(static _ => Directive.Restart) };
-        return options.Props;
+        var name = module.Name;
+        var bufferCapacity = _options.RestartBufferCapacity;
+        var correlation = _options.Correlation;
+        return Props.Create(() => new ModuleSupervisor(name, props, policy, bufferCapacity, correlation));
     }
 
     private void OnSupervisorTerminated(IActorRef supervisor)

@@ -14,3 +14,8 @@ internal sealed record RespondToCaller(object Response);
 internal sealed record SyncTimedOut(string Id);
 
 internal sealed record RegisterModuleCommand(IModule Module);
+
+// Diagnostics of a module supervisor (tests): how many messages it holds while the module is down.
+internal sealed record GetBufferedCount;
+
+internal sealed record BufferedCount(int Count);

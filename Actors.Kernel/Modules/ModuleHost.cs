@@ -9,12 +9,17 @@ namespace Actors.Kernel.Modules;
 public static class ModuleHost
 {
     /// <summary>Validates the modules and starts the bus; returns the handle every module also receives.</summary>
-    /// <exception cref="ArgumentException">Duplicate or empty names, empty groups, or an invalid restart policy.</exception>
+    /// <exception cref="ArgumentException">Duplicate or empty names, empty groups, an invalid restart policy, or a restart buffer capacity below 1.</exception>
     public static ModuleBus Start(ActorSystem system, IEnumerable<IModule> modules, ModuleHostOptions options)
     {
         ArgumentNullException.ThrowIfNull(system);
         ArgumentNullException.ThrowIfNull(modules);
         ArgumentNullException.ThrowIfNull(options);
+        if (options.RestartBufferCapacity < 1)
+        {
+            throw new ArgumentException("RestartBufferCapacity must be >= 1", nameof(options));
+        }
+
         var list = modules.ToList();
         var errors = Validate(list);
         if (errors.Count > 0)

@@ -3,6 +3,9 @@ namespace Actors.Kernel.Modules;
 /// <summary>Options of a <see cref="ModuleHost"/> (hosts bind them from their configuration).</summary>
 public sealed record ModuleHostOptions(ModuleCorrelation Correlation)
 {
+    /// <summary>Default of <see cref="RestartBufferCapacity"/> (beehive's module channel size).</summary>
+    public const int DefaultRestartBufferCapacity = 1024;
+
     /// <summary>beehive's <c>MessageTimeoutDefault</c>: used when SendSync is given no positive timeout.</summary>
     public static TimeSpan DefaultSyncTimeout { get; } = TimeSpan.FromSeconds(30);
 
@@ -16,4 +19,10 @@ public sealed record ModuleHostOptions(ModuleCorrelation Correlation)
 
     /// <summary>Optional per-module mailbox bound (KubeEdge uses 1024); null = unbounded. Overflow → dead letters.</summary>
     public int? MailboxCapacity { get; init; }
+
+    /// <summary>
+    /// Messages kept per module while it is down between incarnations (default 1024, beehive's channel size; must be ≥ 1); they
+    /// reach the next incarnation in order. When full, the newest message is refused (dead letter + ModuleDeliveryFailed).
+    /// </summary>
+    public int RestartBufferCapacity { get; init; } = DefaultRestartBufferCapacity;
 }

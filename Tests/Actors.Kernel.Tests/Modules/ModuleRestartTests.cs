@@ -84,17 +84,4 @@ public sealed class ModuleRestartTests : ModuleTestBase
             },
             Long);
     }
-
-    [Fact]
-    public void ModuleDown_MessageMeanwhile_GoesToDeadLetters()
-    {
-        var bus = StartBus(new TestModule("crash", "g", TestActor) { RestartPolicy = Policy });
-        ExpectMsg(new Started("crash", 1));
-        bus.Send("crash", BusMsg.Request("throw"));
-        AwaitRestartScheduled("crash", 1);
-        EventFilter.DeadLetter<BusMsg>(m => m.Body == "meanwhile").ExpectOne(() => bus.Send("crash", BusMsg.Request("meanwhile")));
-    }
-
-    private void AwaitRestartScheduled(string module, int count) =>
-        AwaitAssert(() => Assert.Equal(count, RestartCount(module)), Long);
 }

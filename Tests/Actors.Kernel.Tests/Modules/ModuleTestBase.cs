@@ -38,6 +38,17 @@ public abstract class ModuleTestBase : TestKit.TestKit
         return reply.WaitAsync(Long).GetAwaiter().GetResult().Count;
     }
 
+    /// <summary>How many messages the module's supervisor holds while the module is down.</summary>
+    protected int BufferedCount(string module)
+    {
+        var supervisor = Sys.ActorSelection("/user/modules/" + module).ResolveOne(Long).WaitAsync(Long).GetAwaiter().GetResult();
+        var reply = supervisor.Ask<BufferedCount>(new GetBufferedCount(), Long);
+        return reply.WaitAsync(Long).GetAwaiter().GetResult().Count;
+    }
+
+    protected void AwaitRestartScheduled(string module, int count) =>
+        AwaitAssert(() => Assert.Equal(count, RestartCount(module)), Long);
+
     /// <summary>Awaits a bus task with a real-time deadline (a hang fails the test instead of blocking it).</summary>
     protected static Task<T> Completed<T>(Task<T> task) => task.WaitAsync(Long);
 }

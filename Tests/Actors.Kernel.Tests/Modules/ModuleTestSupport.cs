@@ -49,7 +49,10 @@ internal sealed class TestModule(string name, string group, IActorRef probe) : I
         Props.Create(() => new TestModuleActor(context, probe, Incarnations, Answer));
 }
 
-/// <summary>Bodies: "ask" → response through the bus; "throw" → fails; "stop" → stops itself; others → reported.</summary>
+/// <summary>
+/// Bodies: "ask" → response through the bus; "reply" → <see cref="Got"/> also to the message's sender; "throw" → fails;
+/// "stop" → stops itself; others → reported.
+/// </summary>
 internal sealed class TestModuleActor : ActorBase
 {
     private readonly ModuleContext _context;
@@ -91,6 +94,11 @@ internal sealed class TestModuleActor : ActorBase
         if (_answer && msg.Body.StartsWith("ask", StringComparison.Ordinal))
         {
             _context.Bus.SendResponse(new BusMsg(Guid.NewGuid().ToString(), msg.Id, _context.Name + ":" + msg.Body));
+        }
+
+        if (msg.Body.StartsWith("reply", StringComparison.Ordinal))
+        {
+            Sender.Tell(new Got(_context.Name, _incarnation, msg), Self);
         }
 
         _probe.Tell(new Got(_context.Name, _incarnation, msg), ActorRefs.NoSender);
