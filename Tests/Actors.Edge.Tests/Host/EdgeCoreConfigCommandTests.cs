@@ -115,7 +115,7 @@ public sealed class EdgeCoreConfigCommandTests : IDisposable
 
         Assert.Equal(0, exit);
         Assert.Contains("config check FILE", stdout, StringComparison.Ordinal);
-        Assert.Contains("run [--config FILE]", stdout, StringComparison.Ordinal);
+        Assert.Contains("run [--data-dir DIR] [--config FILE]", stdout, StringComparison.Ordinal);
     }
 
     [Fact]
