@@ -27,6 +27,14 @@ public sealed partial class SqliteMetaStore
         return cmd;
     }
 
+    /// <summary>A prepared command kept for the connection's lifetime (re-preparing dominates small statements).</summary>
+    private SqliteCommand Cached(ref SqliteCommand? slot, SqliteTransaction? tx, string sql, params string[] parameters)
+    {
+        slot ??= Command(null, sql, parameters);
+        slot.Transaction = tx;
+        return slot;
+    }
+
     private static void Run(SqliteCommand cmd, params object?[] values)
     {
         for (var i = 0; i < values.Length; i++)
@@ -43,7 +51,7 @@ public sealed partial class SqliteMetaStore
     /// <summary>The raw row (type/value may be null when corrupted), or null when absent.</summary>
     private MetaRecord? ReadRow(SqliteTransaction? tx, string key)
     {
-        using var cmd = Command(tx, "SELECT type, value FROM meta WHERE key = $k", "$k");
+        var cmd = Cached(ref _selectByKey, tx, "SELECT type, value FROM meta WHERE key = $k", "$k");
         cmd.Parameters[0].Value = key;
         using var reader = cmd.ExecuteReader();
         return reader.Read()
@@ -53,9 +61,11 @@ public sealed partial class SqliteMetaStore
 
     private void UpsertRow(SqliteTransaction tx, MetaRecord record)
     {
-        using var cmd = Command(tx, "INSERT OR REPLACE INTO meta (key, type, value) VALUES ($k, $t, $v)", "$k", "$t", "$v");
-        Run(cmd, record.Key, record.Type, record.Value);
+        Run(UpsertCommand(tx), record.Key, record.Type, record.Value);
     }
+
+    private SqliteCommand UpsertCommand(SqliteTransaction tx) =>
+        Cached(ref _upsert, tx, "INSERT OR REPLACE INTO meta (key, type, value) VALUES ($k, $t, $v)", "$k", "$t", "$v");
 
     private bool DeleteRow(SqliteTransaction tx, string table, string key)
     {

@@ -18,6 +18,8 @@ public sealed partial class SqliteMetaStore : IMetaStore
     private readonly TimeProvider _time;
     private readonly ISqliteWriteFault? _fault;
     private readonly SemaphoreSlim _gate = new(1, 1);
+    private SqliteCommand? _selectByKey;
+    private SqliteCommand? _upsert;
 
     /// <summary>Opens (creating if needed) the database file and migrates it to the latest schema.</summary>
     public SqliteMetaStore(string path, MetaStoreOptions options, ILogger<SqliteMetaStore> logger, TimeProvider? time = null)
@@ -153,7 +155,7 @@ public sealed partial class SqliteMetaStore : IMetaStore
 
         return WriteAsync($"batch of {writes.Count} writes", tx =>
         {
-            using var upsert = Command(tx, "INSERT OR REPLACE INTO meta (key, type, value) VALUES ($k, $t, $v)", "$k", "$t", "$v");
+            var upsert = UpsertCommand(tx);
             using var upsertV2 = Command(tx, V2UpsertSql, "$k", "$g", "$n", "$m", "$r", "$v");
             foreach (var write in writes)
             {
@@ -205,6 +207,8 @@ public sealed partial class SqliteMetaStore : IMetaStore
     public async ValueTask DisposeAsync()
     {
         await _gate.WaitAsync().ConfigureAwait(false);
+        _selectByKey?.Dispose();
+        _upsert?.Dispose();
         await _connection.DisposeAsync().ConfigureAwait(false);
         _gate.Dispose();
     }
