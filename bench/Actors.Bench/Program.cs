@@ -11,8 +11,9 @@ public static class Program
             case "hocon": return Hocon.HoconBench.Run(args[1..]);
             case "kernel": return Kernel.KernelBench.Run(args[1..]);
             case "envelope": return Envelope.EnvelopeBench.Run(args[1..]);
+            case "metastore": return MetaStore.MetaStoreBench.Run(args[1..]);
             default:
-                Console.Error.WriteLine("usage: Actors.Bench <suite> [options]; suites: persistence, cri, hocon, kernel, envelope");
+                Console.Error.WriteLine("usage: Actors.Bench <suite> [options]; suites: persistence, cri, hocon, kernel, envelope, metastore");
                 return 2;
         }
     }
