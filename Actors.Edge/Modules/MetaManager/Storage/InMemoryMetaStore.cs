@@ -39,7 +39,7 @@ public sealed class InMemoryMetaStore(MetaStoreOptions options, ILogger<InMemory
 
     public Task<MetaList<MetaRecord>> ListAsync(string type, string? ns = null, CancellationToken cancellationToken = default)
     {
-        ArgumentException.ThrowIfNullOrEmpty(type);
+        MetaRowRules.CheckType(type);
         var (good, bad) = (new List<MetaRecord>(), new List<CorruptRow>());
         foreach (var (key, row) in _meta)
         {

@@ -139,6 +139,15 @@ internal static class MetaRowRules
         }
     }
 
+    /// <summary>Throws <see cref="ArgumentException"/> for a type MetaManager does not store.</summary>
+    public static void CheckType(string type, string paramName = "type")
+    {
+        if (string.IsNullOrEmpty(type) || !KnownTypes.Contains(type))
+        {
+            throw new ArgumentException($"unknown resource type '{type}'", paramName);
+        }
+    }
+
     /// <summary>Throws for a bad batch item; the message names the item's index.</summary>
     public static void Check(MetaWrite write, int index, int maxValueBytes)
     {

@@ -82,7 +82,7 @@ public sealed partial class SqliteMetaStore : IMetaStore
 
     public async Task<MetaList<MetaRecord>> ListAsync(string type, string? ns = null, CancellationToken cancellationToken = default)
     {
-        ArgumentException.ThrowIfNullOrEmpty(type);
+        MetaRowRules.CheckType(type);
         await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {

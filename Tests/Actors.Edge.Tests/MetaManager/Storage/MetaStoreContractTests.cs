@@ -164,4 +164,8 @@ public abstract class MetaStoreContractTests : IAsyncLifetime
         var bad = MetaV2Record.For("", "v1", "pods", "default", "a", 5, "{}") with { Name = "b" };
         await Assert.ThrowsAsync<ArgumentException>(() => Store.UpsertV2Async(bad));
     }
+
+    [Fact]
+    public async Task List_UnknownType_ThrowsArgumentException() =>
+        await Assert.ThrowsAsync<ArgumentException>(() => Store.ListAsync("gizmo"));
 }

@@ -154,6 +154,23 @@ public sealed class SqliteMetaStoreTests : IDisposable
     }
 
     [Fact]
+    public async Task Write_DatabaseLockedByAnotherConnection_RetriesUntilLockIsReleased()
+    {
+        var time = new ManualTimeProvider();
+        await using var store = Open(new MetaStoreOptions(RetryBaseDelay: TimeSpan.FromSeconds(1), BusyTimeout: TimeSpan.Zero), time);
+        using var other = Raw();
+        Exec(other, "PRAGMA busy_timeout = 0");
+        using var lockHolder = other.BeginTransaction(deferred: false);
+        var write = store.UpsertAsync(MetaRecord.For("default", "secret", "s", "{}"));
+        await WaitForTimer(time);
+        Assert.False(write.IsCompleted);
+        lockHolder.Commit();
+        time.Advance(TimeSpan.FromSeconds(1));
+        Assert.True(await write.WaitAsync(TimeSpan.FromSeconds(30)));
+        Assert.NotNull(await store.GetAsync("default/secret/s"));
+    }
+
+    [Fact]
     public async Task Write_RetriesExhausted_ThrowsAndStoresNothing()
     {
         var fault = new FailingCommits(failures: int.MaxValue, errorCode: 10);
