@@ -31,7 +31,7 @@ public static class CloudHost
             LogFormatKey = CloudCoreOptions.Path + ".log-format",
             ReloadablePrefixes = Reloadable,
             EnabledModules = EnabledModules,
-            RootProps = config => Props.Create(() => new CloudRootActor(CloudCoreOptions.From(config))),
+            RootProps = config => Props.Create(() => new CloudRootActor(CloudCoreOptions.From(config), config)),
         };
     }
 

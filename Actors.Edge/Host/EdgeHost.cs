@@ -35,7 +35,7 @@ public static class EdgeHost
             LogFormatKey = EdgeCoreOptions.Path + ".log-format",
             ReloadablePrefixes = Reloadable,
             EnabledModules = EnabledModules,
-            RootProps = _ => Props.Create(() => new EdgeRootActor()),
+            RootProps = config => Props.Create(() => new EdgeRootActor(config)),
         };
     }
 
