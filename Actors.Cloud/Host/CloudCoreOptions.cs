@@ -7,6 +7,7 @@ namespace Actors.Cloud.Host;
 public sealed record CloudCoreOptions(string DataDir, string Kubeconfig, string LogLevel, string LogFormat, bool ApiServerEnable, string ApiServerListen)
 {
     public const string Path = "cloudcore";
+    public const int DefaultMetricsPort = 10351;
     public const string DefaultDataDir = "/var/lib/edgeactors/cloudcore";
     public const string DefaultLogLevel = "info";
     public const string DefaultLogFormat = "text";
@@ -27,7 +28,10 @@ public sealed record CloudCoreOptions(string DataDir, string Kubeconfig, string 
             level,
             b.OneOf(Path + ".log-format", DefaultLogFormat, [.. HostLogging.Formats]),
             b.Bool(Path + ".modules.apiserver.enable", true),
-            b.Endpoint(Path + ".modules.apiserver.listen", DefaultApiServerListen, allowPortZero: true));
+            b.Endpoint(Path + ".modules.apiserver.listen", DefaultApiServerListen, allowPortZero: true))
+        {
+            MetricsPort = b.Int(Path + ".metrics.port", DefaultMetricsPort, 0, 65535),
+        };
         if (o.Kubeconfig.Length == 0 && !o.ApiServerEnable)
         {
             b.Error(Path + ".modules.apiserver.enable", "must be on when cloudcore.kubeconfig is empty (no API server to use)");
@@ -37,4 +41,7 @@ public sealed record CloudCoreOptions(string DataDir, string Kubeconfig, string 
     }
 
     public static CloudCoreOptions From(Config c) => OptionsBinding.Bind(c, From);
+
+    /// <summary>Port of the health/metrics endpoint on 127.0.0.1 (<c>cloudcore.metrics.port</c>); 0 = off.</summary>
+    public int MetricsPort { get; init; } = DefaultMetricsPort;
 }

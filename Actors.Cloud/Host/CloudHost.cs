@@ -29,6 +29,7 @@ public static class CloudHost
             Validators = [new KernelOptionsValidator(), new CloudCoreValidator(), new UnknownKeyValidator(reference, Name)],
             LogLevelKey = CloudCoreOptions.Path + ".log-level",
             LogFormatKey = CloudCoreOptions.Path + ".log-format",
+            MetricsPortKey = CloudCoreOptions.Path + ".metrics.port",
             ReloadablePrefixes = Reloadable,
             EnabledModules = EnabledModules,
             RootProps = config => Props.Create(() => new CloudRootActor(CloudCoreOptions.From(config), config)),

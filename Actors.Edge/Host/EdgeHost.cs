@@ -33,6 +33,7 @@ public static class EdgeHost
             Validators = [new KernelOptionsValidator(), new EdgeCoreValidator(), new UnknownKeyValidator(reference, Name)],
             LogLevelKey = EdgeCoreOptions.Path + ".log-level",
             LogFormatKey = EdgeCoreOptions.Path + ".log-format",
+            MetricsPortKey = EdgeCoreOptions.Path + ".metrics.port",
             ReloadablePrefixes = Reloadable,
             EnabledModules = EnabledModules,
             RootProps = config => Props.Create(() => new EdgeRootActor(config)),

@@ -30,6 +30,8 @@ internal sealed class ModuleSupervisor : ActorBase, IWithTimers
     private bool _restartPending;
     private bool _started;
     private int _incarnation;
+    private ModuleVitals? _vitals;
+    private bool _givenUp;
 
     public ModuleSupervisor(string name, Props childProps, ModuleRestartPolicy policy, int bufferCapacity, ModuleCorrelation correlation)
     {
@@ -45,9 +47,20 @@ internal sealed class ModuleSupervisor : ActorBase, IWithTimers
     /// <summary>True from the incarnation's failure until the next one has started: messages are buffered.</summary>
     private bool Down => _child is null || _restartPending || !_started;
 
-    protected override void PreStart() => StartChild();
+    protected override void PreStart()
+    {
+        _vitals = new ModuleVitals(Context.System, _name);
+        StartChild();
+    }
 
-    protected override void PostStop() => DropBuffered("the module supervisor stopped");
+    protected override void PostStop()
+    {
+        DropBuffered("the module supervisor stopped");
+        if (!_givenUp)
+        {
+            _vitals?.Stopped();
+        }
+    }
 
     // Every failure, constructor failures included, stops the incarnation; a new one follows after the delay.
     protected override SupervisorStrategy SupervisorStrategy() => new OneForOneStrategy(_ =>
@@ -109,12 +122,15 @@ internal sealed class ModuleSupervisor : ActorBase, IWithTimers
         if (_policy.MaxRestarts >= 0 && _restartCount >= _policy.MaxRestarts)
         {
             DropBuffered("the module was given up after " + _restartCount + " restarts");
+            _givenUp = true;
+            _vitals?.GivenUp(_restartCount);
             Context.Stop(Self);
             return;
         }
 
         var delay = BackoffOptions.CalculateDelay(_restartCount, _policy.MinBackoff, _policy.MaxBackoff, _policy.RandomFactor, _random.NextDouble());
         _restartCount++;
+        _vitals?.Restarting(_restartCount);
         Context.GetLogger().LogDebug("Module {Module} terminated; restart {Count} in {Delay}", _name, _restartCount, delay);
         Timers.StartSingleTimer("start-child", new StartIncarnation(), delay);
     }
@@ -144,6 +160,7 @@ internal sealed class ModuleSupervisor : ActorBase, IWithTimers
         }
 
         _started = true;
+        _vitals?.Started();
         if (_buffer.Count > 0)
         {
             Context.GetLogger().LogInformation("Module {Module} started; delivering {Count} buffered messages", _name, _buffer.Count);
@@ -158,6 +175,7 @@ internal sealed class ModuleSupervisor : ActorBase, IWithTimers
 
     private void Deliver(object message)
     {
+        _vitals?.Delivered();
         if (!Down)
         {
             _child!.Tell(message, Sender);
@@ -167,6 +185,7 @@ internal sealed class ModuleSupervisor : ActorBase, IWithTimers
         if (_buffer.Count < _bufferCapacity)
         {
             _buffer.Enqueue((message, Sender));
+            _vitals?.Buffered(_buffer.Count);
             return;
         }
 

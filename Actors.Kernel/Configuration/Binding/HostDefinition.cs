@@ -20,6 +20,9 @@ public sealed record HostDefinition
     /// <summary>Key of the host's log format (<c>text</c>|<c>json</c>).</summary>
     public required string LogFormatKey { get; init; }
 
+    /// <summary>Key of the port of the local health/metrics endpoint (<c>/healthz</c>, <c>/readyz</c>, <c>/metrics</c> on 127.0.0.1); null or 0 = off.</summary>
+    public string? MetricsPortKey { get; init; }
+
     /// <summary>Key prefixes applied live on SIGHUP (besides <see cref="LogLevelKey"/>).</summary>
     public IReadOnlyList<string> ReloadablePrefixes { get; init; } = [];
 

@@ -52,6 +52,7 @@ public sealed partial class HostRunner(HostDefinition host)
         LogStarted(logger, _host.Name, "/user/" + _host.Name, levelSwitch.Level, format);
         var enabled = _host.EnabledModules(config);
         LogModules(logger, enabled.Count == 0 ? "(none)" : string.Join(", ", enabled));
+        await using var diagnostics = await StartDiagnosticsAsync(system, config, loggerFactory, logger).ConfigureAwait(false);
         await system.WhenTerminated.ConfigureAwait(false);
         if (CoordinatedShutdown.Get(system).ShutdownReason is HostFailureReason failure)
         {
@@ -112,7 +113,7 @@ public sealed partial class HostRunner(HostDefinition host)
     [LoggerMessage(Level = LogLevel.Information, Message = "{Host} started: root actor {Path}, log level {Level}, log format {Format}")]
     private static partial void LogStarted(ILogger logger, string host, string path, LogLevel level, string format);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Modules enabled in the configuration but not implemented yet in this build (nothing is started for them): {Modules}")]
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Modules enabled in the configuration: {Modules}")]
     private static partial void LogModules(ILogger logger, string modules);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "SIGHUP received: reloading configuration")]

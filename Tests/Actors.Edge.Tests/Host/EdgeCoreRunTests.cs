@@ -41,13 +41,34 @@ public sealed class EdgeCoreRunTests : IDisposable
         var file = _dir.Write("edge.conf", $"edgecore.data-dir = \"{_dir.Dir}\"\n");
         using var host = HostProcess.Start(Dll, ["--config", file, "-D", "edgecore.modules.servicebus.enable=on"]);
         await host.WaitForLineAsync(l => l.Contains("edgecore started: root actor /user/edgecore", StringComparison.Ordinal), Deadline);
-        var modules = await host.WaitForLineAsync(l => l.Contains("not implemented yet", StringComparison.Ordinal), Deadline);
+        var modules = await host.WaitForLineAsync(l => l.Contains("Modules enabled in the configuration", StringComparison.Ordinal), Deadline);
         Assert.Contains("servicebus", modules, StringComparison.Ordinal);
 
         host.Signal("TERM");
 
         Assert.Equal(0, await host.WaitForExitAsync(Deadline));
         Assert.Contains("edgecore stopped", host.StdOut, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Run_MetricsPortSet_ServesHealthzReadyzAndMetrics()
+    {
+        var port = FreePort();
+        var file = _dir.Write("edge.conf", $"edgecore {{ data-dir = \"{_dir.Dir}\", metrics.port = {port} }}\n");
+        using var host = HostProcess.Start(Dll, ["run", "--config", file]);
+        await host.WaitForLineAsync(l => l.Contains("Health and metrics on", StringComparison.Ordinal), Deadline);
+        using var http = new HttpClient { BaseAddress = new Uri("http://127.0.0.1:" + port), Timeout = Deadline };
+
+        Assert.Equal("ok\n", await http.GetStringAsync(new Uri("/healthz", UriKind.Relative)));
+        var metrics = await http.GetStringAsync(new Uri("/metrics", UriKind.Relative));
+        Assert.Contains("# TYPE edgeactors_uptime_seconds gauge", metrics, StringComparison.Ordinal);
+        using var ready = await http.GetAsync(new Uri("/readyz?verbose", UriKind.Relative));
+        var readyBody = await ready.Content.ReadAsStringAsync();
+        Assert.Equal(ready.StatusCode == System.Net.HttpStatusCode.OK, readyBody.EndsWith("ok\n", StringComparison.Ordinal));
+        Assert.Equal(ready.StatusCode == System.Net.HttpStatusCode.ServiceUnavailable, readyBody.Contains("not ready:", StringComparison.Ordinal));
+
+        host.Signal("TERM");
+        Assert.Equal(0, await host.WaitForExitAsync(Deadline));
     }
 
     [Fact]
@@ -97,5 +118,12 @@ public sealed class EdgeCoreRunTests : IDisposable
         Assert.Contains("/user/edgecore", doc.RootElement.GetProperty("Message").GetString(), StringComparison.Ordinal);
         host.Signal("TERM");
         Assert.Equal(0, await host.WaitForExitAsync(Deadline));
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        listener.Start();
+        return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
     }
 }
