@@ -32,15 +32,21 @@ public sealed record CloudCoreOptions(string DataDir, string Kubeconfig, string 
         {
             MetricsPort = b.Int(Path + ".metrics.port", DefaultMetricsPort, 0, 65535),
         };
-        if (o.Kubeconfig.Length == 0 && !o.ApiServerEnable)
-        {
-            b.Error(Path + ".modules.apiserver.enable", "must be on when cloudcore.kubeconfig is empty (no API server to use)");
-        }
 
         return o;
     }
 
     public static CloudCoreOptions From(Config c) => OptionsBinding.Bind(c, From);
+
+    /// <summary>
+    /// Where the Kubernetes API comes from: a kubeconfig file when <c>kubeconfig</c> is set; else the embedded server
+    /// when <c>modules.apiserver.enable</c> is on; else the pod's service account (in-cluster, as client-go falls
+    /// back to), which fails at start-up with a clear message outside a cluster.
+    /// </summary>
+    public KubernetesApiSource ApiSource =>
+        Kubeconfig.Length > 0 ? KubernetesApiSource.Kubeconfig
+        : ApiServerEnable ? KubernetesApiSource.Embedded
+        : KubernetesApiSource.InCluster;
 
     /// <summary>Port of the health/metrics endpoint on 127.0.0.1 (<c>cloudcore.metrics.port</c>); 0 = off.</summary>
     public int MetricsPort { get; init; } = DefaultMetricsPort;

@@ -31,11 +31,25 @@ public sealed class CloudOptionsTests
     }
 
     [Theory]
+    [InlineData("", "on", KubernetesApiSource.Embedded)]
+    [InlineData("", "off", KubernetesApiSource.InCluster)]
+    [InlineData("/etc/kube/config", "on", KubernetesApiSource.Kubeconfig)]
+    [InlineData("/etc/kube/config", "off", KubernetesApiSource.Kubeconfig)]
+    public void ApiSource_KubeconfigAndEmbeddedSwitch_PicksSource(string kubeconfig, string embedded, KubernetesApiSource expected)
+    {
+        var config = kubeconfig.Length == 0
+            ? Load(("cloudcore.modules.apiserver.enable", embedded))
+            : Load(("cloudcore.kubeconfig", kubeconfig), ("cloudcore.modules.apiserver.enable", embedded));
+
+        Assert.Empty(new CloudCoreValidator().Validate(config));
+        Assert.Equal(expected, CloudCoreOptions.From(config).ApiSource);
+    }
+
+    [Theory]
     [InlineData("cloudcore.modules.cloudhub.node-limit", "-3", "cloudcore.modules.cloudhub.node-limit: must be between 1")]
     [InlineData("cloudcore.modules.cloudhub.retry-interval", "0s", "cloudcore.modules.cloudhub.retry-interval: must be a positive duration")]
     [InlineData("cloudcore.modules.cloudhub.https.port", "10000", "cloudcore.modules.cloudhub.https.port: conflicts with websocket.port")]
     [InlineData("cloudcore.modules.cloudhub.websocket.address", "999.1.1.1", "cloudcore.modules.cloudhub.websocket.address: invalid address")]
-    [InlineData("cloudcore.modules.apiserver.enable", "off", "cloudcore.modules.apiserver.enable: must be on when cloudcore.kubeconfig is empty")]
     [InlineData("cloudcore.modules.devicecontroller.workers", "lots", "cloudcore.modules.devicecontroller.workers:")]
     [InlineData("cloudcore.log-level", "chatty", "cloudcore.log-level: unknown log level 'chatty'")]
     public void Validate_BadValue_ReportsTheKey(string key, string value, string expected)
