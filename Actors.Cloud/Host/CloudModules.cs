@@ -23,9 +23,7 @@ public static class CloudModules
     public static ModuleHostOptions BusOptions(Config config)
     {
         ArgumentNullException.ThrowIfNull(config);
-        var enabled = CloudHost.EnabledModules(config);
-        var disabled = CloudHost.Modules.Where(m => !enabled.Contains(m)).ToHashSet(StringComparer.Ordinal);
         var correlation = new ModuleCorrelation(EnvelopeCorrelation.IdOf, EnvelopeCorrelation.ParentIdOf, EnvelopeCorrelation.MarkSync);
-        return new ModuleHostOptions(correlation) { Disabled = disabled };
+        return ModuleHostOptions.ForHost(correlation, CloudHost.Modules, [.. CloudHost.EnabledModules(config)]);
     }
 }

@@ -25,9 +25,7 @@ public static class EdgeModules
     public static ModuleHostOptions BusOptions(Config config)
     {
         ArgumentNullException.ThrowIfNull(config);
-        var enabled = EdgeHost.EnabledModules(config);
-        var disabled = EdgeHost.Modules.Where(m => !enabled.Contains(m)).ToHashSet(StringComparer.Ordinal);
         var correlation = new ModuleCorrelation(EnvelopeCorrelation.IdOf, EnvelopeCorrelation.ParentIdOf, EnvelopeCorrelation.MarkSync);
-        return new ModuleHostOptions(correlation) { Disabled = disabled };
+        return ModuleHostOptions.ForHost(correlation, EdgeHost.Modules, [.. EdgeHost.EnabledModules(config)]);
     }
 }

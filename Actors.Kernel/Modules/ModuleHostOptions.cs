@@ -25,4 +25,13 @@ public sealed record ModuleHostOptions(ModuleCorrelation Correlation)
     /// reach the next incarnation in order. When full, the newest message is refused (dead letter + ModuleDeliveryFailed).
     /// </summary>
     public int RestartBufferCapacity { get; init; } = DefaultRestartBufferCapacity;
+
+    /// <summary>Options for a host: <paramref name="known"/> module names minus <paramref name="enabled"/> are disabled.</summary>
+    public static ModuleHostOptions ForHost(ModuleCorrelation correlation, IEnumerable<string> known, IReadOnlyCollection<string> enabled)
+    {
+        ArgumentNullException.ThrowIfNull(known);
+        ArgumentNullException.ThrowIfNull(enabled);
+        var disabled = known.Where(m => !enabled.Contains(m)).ToHashSet(StringComparer.Ordinal);
+        return new ModuleHostOptions(correlation) { Disabled = disabled };
+    }
 }

@@ -9,6 +9,32 @@ internal static partial class OptionValues
 {
     public static bool IsValidIdentifier(string name) => IdentifierPattern().IsMatch(name);
 
+    /// <summary>The checks every SQLite store section shares: connection string, timeout, main table name.</summary>
+    public static List<string> ValidateStore(string configPath, string connectionString, TimeSpan connectionTimeout, string tableName)
+    {
+        var errors = new List<string>();
+        if (string.IsNullOrWhiteSpace(connectionString))
+        {
+            errors.Add($"{configPath}.connection-string is required.");
+        }
+        else if (ConnectionStringProblem(connectionString) is { } problem)
+        {
+            errors.Add($"{configPath}.connection-string {problem}.");
+        }
+
+        if (connectionTimeout <= TimeSpan.Zero)
+        {
+            errors.Add($"{configPath}.connection-timeout must be positive.");
+        }
+
+        if (!IsValidIdentifier(tableName))
+        {
+            errors.Add($"{configPath}.table-name '{tableName}' is not a plain SQL identifier.");
+        }
+
+        return errors;
+    }
+
     /// <summary>
     /// Why <paramref name="connectionString"/> cannot serve a journal, or null. The writer and the
     /// readers use separate connections, so a private in-memory database (one per connection) would

@@ -63,25 +63,7 @@ public sealed record SqliteJournalOptions
     /// <summary>Problems with these options, each naming its key; empty when valid.</summary>
     public IReadOnlyList<string> Validate()
     {
-        var errors = new List<string>();
-        if (string.IsNullOrWhiteSpace(ConnectionString))
-        {
-            errors.Add($"{ConfigPath}.connection-string is required.");
-        }
-        else if (OptionValues.ConnectionStringProblem(ConnectionString) is { } problem)
-        {
-            errors.Add($"{ConfigPath}.connection-string {problem}.");
-        }
-
-        if (ConnectionTimeout <= TimeSpan.Zero)
-        {
-            errors.Add($"{ConfigPath}.connection-timeout must be positive.");
-        }
-
-        if (!OptionValues.IsValidIdentifier(TableName))
-        {
-            errors.Add($"{ConfigPath}.table-name '{TableName}' is not a plain SQL identifier.");
-        }
+        var errors = OptionValues.ValidateStore(ConfigPath, ConnectionString, ConnectionTimeout, TableName);
 
         if (!OptionValues.IsValidIdentifier(MetadataTableName) || MetadataTableName == TableName)
         {
