@@ -1,3 +1,4 @@
+using Actors.Edge.Modules.ServiceBus;
 using Actors.Kernel.Configuration;
 using Actors.Kernel.Modules;
 using Actors.Messages.Wire;
@@ -16,10 +17,15 @@ public static class EdgeModules
     {
         ArgumentNullException.ThrowIfNull(config);
         var core = EdgeCoreOptions.From(config);
-        _ = core;
-        var modules = new List<IModule>();
+        var modules = new List<IModule>
+        {
+            new ServiceBusModule(ServiceBusOptions.From(config), core.DataDir, LocalHttpClient()),
+        };
         return modules;
     }
+
+    /// <summary>An HTTP client for calls to applications on this node: no proxy, connections recycled.</summary>
+    private static HttpClient LocalHttpClient() => new(new SocketsHttpHandler { UseProxy = false, PooledConnectionLifetime = TimeSpan.FromMinutes(2) });
 
     /// <summary>Bus options: KubeEdge envelope correlation and the modules disabled in configuration.</summary>
     public static ModuleHostOptions BusOptions(Config config)
