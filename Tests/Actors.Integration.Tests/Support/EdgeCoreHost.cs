@@ -1,0 +1,72 @@
+using System.Net;
+
+namespace Actors.Integration.Tests.Support;
+
+/// <summary>A real edgecore process with its own data directory and free local ports.</summary>
+internal sealed class EdgeCoreHost : IDisposable
+{
+    public static readonly TimeSpan Deadline = TimeSpan.FromSeconds(90);
+    private readonly HostProcess _process;
+
+    private EdgeCoreHost(HostProcess process, string dataDir, int metricsPort)
+    {
+        _process = process;
+        DataDir = dataDir;
+        MetricsPort = metricsPort;
+    }
+
+    public string DataDir { get; }
+
+    public int MetricsPort { get; }
+
+    public HostProcess Process => _process;
+
+    /// <summary>Starts edgecore and waits until its root actor runs.</summary>
+    public static async Task<EdgeCoreHost> StartAsync(string dataDir, string nodeName, IEnumerable<string>? overrides = null)
+    {
+        var metrics = Ports.Free();
+        var args = new List<string>
+        {
+            "run", "--data-dir", dataDir,
+            "-D", "edgecore.node-name=" + nodeName,
+            "-D", "edgecore.metrics.port=" + metrics,
+        };
+        foreach (var o in overrides ?? [])
+        {
+            args.Add("-D");
+            args.Add(o);
+        }
+
+        var process = HostProcess.Start("edgecore.dll", args);
+        var host = new EdgeCoreHost(process, dataDir, metrics);
+        try
+        {
+            await process.WaitForLineAsync(l => l.Contains("edgecore started", StringComparison.Ordinal), Deadline);
+        }
+        catch
+        {
+            host.Dispose();
+            throw;
+        }
+
+        return host;
+    }
+
+    public async Task<(HttpStatusCode Status, string Body)> GetAsync(string path)
+    {
+        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(20) };
+        using var response = await http.GetAsync(new Uri("http://127.0.0.1:" + MetricsPort + path));
+        return (response.StatusCode, await response.Content.ReadAsStringAsync());
+    }
+
+    public async Task<int> StopAsync()
+    {
+        _process.Signal("TERM");
+        return await _process.WaitForExitAsync(Deadline);
+    }
+
+    /// <summary>SIGKILL: no shutdown hooks run (crash simulation).</summary>
+    public void Kill() => _process.Signal("KILL");
+
+    public void Dispose() => _process.Dispose();
+}
