@@ -1,13 +1,9 @@
 using System.Net;
 using System.Text;
 using Actors.Kernel.Actor;
+using Actors.Kernel.Hosting;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace Actors.Kernel.Diagnostics;
 
@@ -26,33 +22,22 @@ public sealed class DiagnosticsServer : IAsyncDisposable
     public Uri Address { get; private set; } = new("http://127.0.0.1/");
 
     /// <summary>Starts serving <paramref name="system"/>'s health and metrics on <paramref name="endpoint"/>.</summary>
-    public static async Task<DiagnosticsServer> StartAsync(ActorSystem system, IPEndPoint endpoint, ILoggerFactory loggerFactory)
+    public static async Task<DiagnosticsServer> StartAsync(ActorSystem system, IPEndPoint endpoint)
     {
         ArgumentNullException.ThrowIfNull(system);
         ArgumentNullException.ThrowIfNull(endpoint);
-        ArgumentNullException.ThrowIfNull(loggerFactory);
         KernelMetrics.Register(system);
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.Logging.ClearProviders();
-        builder.Services.AddSingleton(loggerFactory);
-        builder.WebHost.ConfigureKestrel(k => k.Listen(endpoint));
-        var app = builder.Build();
         var health = HealthRegistry.Get(system);
         var metrics = MetricsRegistry.Get(system);
-        app.MapGet("/healthz", () => system.WhenTerminated.IsCompleted
-            ? Results.Text("terminated\n", statusCode: 503)
-            : Results.Text("ok\n"));
-        app.MapGet("/readyz", (HttpRequest request) => Ready(health, request.Query.ContainsKey("verbose")));
-        app.MapGet("/metrics", () => Results.Text(PrometheusText.Render(metrics), PrometheusText.ContentType, Encoding.UTF8));
-        await app.StartAsync().ConfigureAwait(false);
-        var server = new DiagnosticsServer(app);
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses.FirstOrDefault();
-        if (address is not null)
+        var (app, address) = await LoopbackWebApp.StartAsync(endpoint, app =>
         {
-            server.Address = new Uri(address.Replace("[::]", "127.0.0.1", StringComparison.Ordinal));
-        }
-
-        return server;
+            app.MapGet("/healthz", () => system.WhenTerminated.IsCompleted
+                ? Results.Text("terminated\n", statusCode: 503)
+                : Results.Text("ok\n"));
+            app.MapGet("/readyz", (HttpRequest request) => Ready(health, request.Query.ContainsKey("verbose")));
+            app.MapGet("/metrics", () => Results.Text(PrometheusText.Render(metrics), PrometheusText.ContentType, Encoding.UTF8));
+        }).ConfigureAwait(false);
+        return new DiagnosticsServer(app) { Address = address };
     }
 
     /// <summary>Stops the endpoint.</summary>

@@ -1,13 +1,9 @@
 using System.Net;
 using Actors.Kernel.Actor;
+using Actors.Kernel.Hosting;
 using Actors.Messages.ServiceBus;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace Actors.Edge.Modules.ServiceBus;
 
@@ -30,18 +26,11 @@ internal sealed class LocalServiceServer : IAsyncDisposable
 
     public static async Task<LocalServiceServer> StartAsync(IPEndPoint listen, IActorRef actor, TimeSpan timeout)
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.Logging.ClearProviders();
-        builder.WebHost.ConfigureKestrel(k =>
-        {
-            k.Listen(listen);
-            k.Limits.MaxRequestBodySize = MaxRequestBytes;
-        });
-        var app = builder.Build();
-        app.MapPost("/{**path}", (Delegate)((HttpContext context) => HandleAsync(context, actor, timeout)));
-        await app.StartAsync().ConfigureAwait(false);
-        var bound = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses.FirstOrDefault() ?? "http://" + listen;
-        return new LocalServiceServer(app, new Uri(bound));
+        var (app, address) = await LoopbackWebApp.StartAsync(
+            listen,
+            a => a.MapPost("/{**path}", (Delegate)((HttpContext context) => HandleAsync(context, actor, timeout))),
+            MaxRequestBytes).ConfigureAwait(false);
+        return new LocalServiceServer(app, address);
     }
 
     public async ValueTask DisposeAsync()

@@ -14,7 +14,7 @@ public sealed partial class HostRunner
     /// A port that cannot be bound is logged as an error and the host runs on without the endpoint (as kubelet does
     /// with its healthz port): health endpoints must never be the reason a node stops working.
     /// </summary>
-    private async Task<DiagnosticsServer?> StartDiagnosticsAsync(ActorSystem system, Config config, ILoggerFactory loggerFactory, ILogger logger)
+    private async Task<DiagnosticsServer?> StartDiagnosticsAsync(ActorSystem system, Config config, ILogger logger)
     {
         if (_host.MetricsPortKey is null || !config.HasPath(_host.MetricsPortKey))
         {
@@ -29,7 +29,7 @@ public sealed partial class HostRunner
 
         try
         {
-            var server = await DiagnosticsServer.StartAsync(system, new IPEndPoint(IPAddress.Loopback, port), loggerFactory).ConfigureAwait(false);
+            var server = await DiagnosticsServer.StartAsync(system, new IPEndPoint(IPAddress.Loopback, port)).ConfigureAwait(false);
             LogDiagnostics(logger, server.Address);
             return server;
         }

@@ -52,7 +52,7 @@ public sealed partial class HostRunner(HostDefinition host)
         LogStarted(logger, _host.Name, "/user/" + _host.Name, levelSwitch.Level, format);
         var enabled = _host.EnabledModules(config);
         LogModules(logger, enabled.Count == 0 ? "(none)" : string.Join(", ", enabled));
-        await using var diagnostics = await StartDiagnosticsAsync(system, config, loggerFactory, logger).ConfigureAwait(false);
+        await using var diagnostics = await StartDiagnosticsAsync(system, config, logger).ConfigureAwait(false);
         await system.WhenTerminated.ConfigureAwait(false);
         if (CoordinatedShutdown.Get(system).ShutdownReason is HostFailureReason failure)
         {

@@ -1,6 +1,5 @@
 using System.Net;
 using Actors.Kernel.Diagnostics;
-using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Actors.Kernel.Tests.Diagnostics;
 
@@ -65,9 +64,9 @@ public sealed class DiagnosticsServerTests : TestKit.TestKit
         var port = first.Address.Port;
 
         await Assert.ThrowsAnyAsync<IOException>(() =>
-            DiagnosticsServer.StartAsync(Sys, new IPEndPoint(IPAddress.Loopback, port), NullLoggerFactory.Instance));
+            DiagnosticsServer.StartAsync(Sys, new IPEndPoint(IPAddress.Loopback, port)));
     }
 
     private Task<DiagnosticsServer> StartAsync() =>
-        DiagnosticsServer.StartAsync(Sys, new IPEndPoint(IPAddress.Loopback, 0), NullLoggerFactory.Instance);
+        DiagnosticsServer.StartAsync(Sys, new IPEndPoint(IPAddress.Loopback, 0));
 }
