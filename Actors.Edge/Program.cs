@@ -11,6 +11,7 @@ public static class Program
     {
         ["config"] = ConfigCommandHandler.Run,
         ["run"] = RunCommand.Run,
+        ["join"] = JoinCommand.Run,
         ["broker"] = a => BrokerCommand.RunAsync(a, Console.Error).GetAwaiter().GetResult(),
     });
 }
