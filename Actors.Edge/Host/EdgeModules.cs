@@ -16,8 +16,8 @@ public static class EdgeModules
     {
         ArgumentNullException.ThrowIfNull(config);
         var core = EdgeCoreOptions.From(config);
-        _ = core;
         var modules = new List<IModule>();
+        modules.Add(EdgeHubOptions.From(config).CreateModule(core));
         return modules;
     }
 
