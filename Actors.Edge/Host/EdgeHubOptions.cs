@@ -86,6 +86,8 @@ public sealed record EdgeHubOptions(
             OutboxMaxMessages = OutboxMaxMessages,
             DedupeCapacity = DedupeCapacity,
             MaxFrameBytes = MaxFrameBytes,
+            MessageQps = MessageQps,
+            MessageBurst = MessageBurst,
             AllowInsecure = AllowInsecure,
             Certificates = new EdgeCertificateOptions(new Uri(HttpsServer), node, Token, TlsCaFile, TlsCertFile, TlsKeyFile),
         };

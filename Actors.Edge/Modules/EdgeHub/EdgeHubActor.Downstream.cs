@@ -20,7 +20,7 @@ internal sealed partial class EdgeHubActor
     /// mailbox accepted it, in this process). It does not mean the target module has processed or persisted it: if
     /// edgecore dies in between, the message is lost on this side and the cloud will not resend it (its
     /// resourceVersion bookkeeping already counts it as delivered). A message no handler accepts (dispatch "drop") is
-    /// not acknowledged. ACKs are written directly, not through the outbox: an ACK lost with the connection is
+    /// not acknowledged and not remembered, so a resend is dropped again. ACKs are written directly, not through the outbox: an ACK lost with the connection is
     /// answered by the cloud's retry, which the duplicate filter acknowledges again.
     /// </para>
     /// </summary>
@@ -39,7 +39,7 @@ internal sealed partial class EdgeHubActor
         }
 
         var requiresAck = AckPolicy.RequiresAck(envelope!);
-        if (!_seen.Add(envelope!.Header.MsgId))
+        if (_seen.Contains(envelope!.Header.MsgId))
         {
             Log.LogDebug("Duplicate cloud message {MsgId} not dispatched again", envelope.Header.MsgId);
             if (requiresAck)
@@ -50,7 +50,13 @@ internal sealed partial class EdgeHubActor
             return;
         }
 
-        if (Dispatch(envelope) && requiresAck)
+        if (!Dispatch(envelope))
+        {
+            return;
+        }
+
+        _seen.Add(envelope.Header.MsgId);
+        if (requiresAck)
         {
             Acknowledge(envelope);
         }
@@ -86,5 +92,5 @@ internal sealed partial class EdgeHubActor
     private void Acknowledge(MessageEnvelope envelope) =>
         Write(EdgeHubTranslator.ToEnvelope(DeliveryAck.For(envelope), MessageHeader.New(_context.Time)));
 
-    private void Write(MessageEnvelope envelope) => _connection.Tell(new WriteFrame(0, EnvelopeCodec.Encode(envelope)));
+    private void Write(MessageEnvelope envelope) => _connection.Tell(new WriteFrame(_link, 0, EnvelopeCodec.Encode(envelope)));
 }

@@ -18,9 +18,10 @@ namespace Actors.Edge.Modules.EdgeHub;
 /// duplicate filter; its child <see cref="CloudConnectionActor"/> owns the socket. Upstream: every envelope a module
 /// sends here (<see cref="BusMessage"/>, <see cref="SendToCloud"/> or a bare envelope) is stored in the outbox
 /// first, then written in outbox order while connected (at most <see cref="EdgeHubSettings.WriteWindow"/> frames
-/// handed to the connection at a time) and removed once written. Downstream: see the <c>Downstream</c> part.
+/// handed to the connection at a time, and no faster than the <see cref="TokenBucket"/> of message-qps/burst allows)
+/// and removed once written. Downstream: see the <c>Downstream</c> part.
 /// </summary>
-internal sealed partial class EdgeHubActor : ActorBase
+internal sealed partial class EdgeHubActor : ActorBase, IWithTimers
 {
     /// <summary>Groups told about every connect/disconnect (KubeEdge also tells taskmanager, which this build lacks).</summary>
     internal static readonly string[] ConnectionGroups = [Groups.Meta, Groups.Twin, Groups.Bus];
@@ -30,9 +31,11 @@ internal sealed partial class EdgeHubActor : ActorBase
     private readonly Func<IOutboxStore> _openStore;
     private readonly SeenMessageIds _seen;
     private readonly EnvelopeCodecOptions _codec;
+    private readonly TokenBucket _rate;
     private IOutboxStore _store = null!;
     private IActorRef _connection = ActorRefs.Nobody;
     private bool _connected;
+    private int _link;
     private long _sentUpTo;
     private int _inFlight;
 
@@ -43,7 +46,10 @@ internal sealed partial class EdgeHubActor : ActorBase
         _openStore = openStore;
         _seen = new SeenMessageIds(settings.DedupeCapacity);
         _codec = new EnvelopeCodecOptions(settings.MaxFrameBytes);
+        _rate = new TokenBucket(settings.MessageQps, settings.MessageBurst, context.Time);
     }
+
+    public ITimerScheduler Timers { get; set; } = null!;
 
     private ILogger Log => _context.Logger;
 
@@ -99,6 +105,9 @@ internal sealed partial class EdgeHubActor : ActorBase
             case LinkDown down:
                 OnLinkDown(down);
                 return true;
+            case PumpAgain:
+                Pump();
+                return true;
             default:
                 return false;
         }
@@ -149,7 +158,13 @@ internal sealed partial class EdgeHubActor : ActorBase
 
             foreach (var entry in batch)
             {
-                _connection.Tell(new WriteFrame(entry.Seq, entry.Frame));
+                if (!_rate.TryTake())
+                {
+                    Timers.StartSingleTimer(nameof(PumpAgain), PumpAgain.Instance, _rate.UntilNext());
+                    return;
+                }
+
+                _connection.Tell(new WriteFrame(_link, entry.Seq, entry.Frame));
                 _sentUpTo = entry.Seq;
                 _inFlight++;
             }
@@ -159,6 +174,7 @@ internal sealed partial class EdgeHubActor : ActorBase
     private void OnLinkUp(LinkUp up)
     {
         _connected = true;
+        _link = up.Link;
         _sentUpTo = 0;
         _inFlight = 0;
         Broadcast(connected: true, up.At);
@@ -176,6 +192,11 @@ internal sealed partial class EdgeHubActor : ActorBase
         _sentUpTo = 0;
         _inFlight = 0;
         Broadcast(connected: false, down.At);
+    }
+
+    private sealed record PumpAgain
+    {
+        public static PumpAgain Instance { get; } = new();
     }
 
     private void Broadcast(bool connected, DateTimeOffset at)

@@ -35,6 +35,12 @@ public sealed record EdgeHubSettings(Uri Server, string NodeId, string ProjectId
     /// <summary>Largest cloud message accepted; larger ones are read to their end, dropped and logged.</summary>
     public int MaxFrameBytes { get; init; } = 8 * 1024 * 1024;
 
+    /// <summary>Upstream rate limit: sustained messages per second (KubeEdge <c>messageQPS</c>: 30).</summary>
+    public int MessageQps { get; init; } = 30;
+
+    /// <summary>Upstream rate limit: burst (KubeEdge <c>messageBurst</c>: 60).</summary>
+    public int MessageBurst { get; init; } = 60;
+
     /// <summary>Outbox frames handed to the connection before the first is confirmed written.</summary>
     public int WriteWindow { get; init; } = 64;
 
@@ -88,6 +94,11 @@ public sealed record EdgeHubSettings(Uri Server, string NodeId, string ProjectId
         if (ReconnectBackoffMin <= TimeSpan.Zero || ReconnectBackoffMax < ReconnectBackoffMin)
         {
             errors.Add("reconnect backoff needs 0 < min <= max");
+        }
+
+        if (MessageQps < 1 || MessageBurst < MessageQps)
+        {
+            errors.Add("message-qps must be >= 1 and message-burst >= message-qps");
         }
 
         if (OutboxMaxMessages < 1 || DedupeCapacity < 1 || MaxFrameBytes < 1024 || WriteWindow < 1)

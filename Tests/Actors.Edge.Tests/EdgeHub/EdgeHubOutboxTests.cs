@@ -67,6 +67,28 @@ public sealed class EdgeHubOutboxTests(ITestOutputHelper output) : EdgeHubTestBa
         await ExpectInOrder(second, sent);
     }
 
+    [Fact]
+    public async Task RateLimit_BurstUsedUp_RestWaitsForTokensWhileAcksPass()
+    {
+        Stub.Accepting = false;
+        var bus = StartEdge(Settings() with { MessageQps = 1, MessageBurst = 2 });
+        var sent = Produce(bus, "limited", 4);
+        AwaitCondition(() => OutboxCount() == 4, Io, message: "four messages stored");
+        Stub.Accepting = true;
+        var connection = AwaitConnection();
+        await ExpectInOrder(connection, sent[..2]);
+
+        var pod = Envelope(ModuleNames.EdgeController, Groups.Resource, Operations.Insert, "default/pod/p", "{}");
+        await connection.SendAsync(pod);
+        var next = await connection.ExpectAsync(_ => true, Io);
+        Assert.Equal(pod.Header.MsgId, next.Header.ParentMsgId); // the ACK is not rate limited; the 3rd message waits
+
+        Clock.Advance(TimeSpan.FromSeconds(1));
+        await ExpectInOrder(connection, sent[2..3]);
+        Clock.Advance(TimeSpan.FromSeconds(1));
+        await ExpectInOrder(connection, sent[3..]);
+    }
+
     private static List<MessageEnvelope> Produce(Actors.Kernel.Modules.ModuleBus bus, string prefix, int count)
     {
         var sent = new List<MessageEnvelope>();

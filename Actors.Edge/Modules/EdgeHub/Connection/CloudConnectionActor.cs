@@ -74,7 +74,7 @@ internal sealed partial class CloudConnectionActor : ActorBase, IWithTimers
                 Enqueue(w);
                 return true;
             case SendKeepalive:
-                Enqueue(new WriteFrame(0, EnvelopeCodec.Encode(EdgeHubTranslator.ToEnvelope(new EdgeKeepalive(), MessageHeader.New(_time)))));
+                Enqueue(new WriteFrame(_generation, 0, EnvelopeCodec.Encode(EdgeHubTranslator.ToEnvelope(new EdgeKeepalive(), MessageHeader.New(_time)))));
                 return true;
             case Incoming i when i.Generation == _generation:
                 Context.Parent.Tell(new FrameReceived(i.Frame));
@@ -140,14 +140,14 @@ internal sealed partial class CloudConnectionActor : ActorBase, IWithTimers
         _logger.LogInformation("Connected to cloudhub at {Uri} as node {Node}", _settings.EventsUri, _settings.NodeId);
         _ = ReadLoopAsync(c.Socket, c.Generation, _settings.MaxFrameBytes, Self, _logger, _lifetime.Token);
         Timers.StartPeriodicTimer(KeepaliveTimer, SendKeepalive.Instance, _settings.Heartbeat);
-        Context.Parent.Tell(new LinkUp(_time.GetUtcNow()));
+        Context.Parent.Tell(new LinkUp(_time.GetUtcNow(), c.Generation));
     }
 
     private void Enqueue(WriteFrame frame)
     {
-        if (_socket is null)
+        if (_socket is null || frame.Link != _generation)
         {
-            _logger.LogDebug("Not connected: frame not written (outbox frames are resent after reconnecting)");
+            _logger.LogDebug("Frame for an earlier or no connection not written (outbox frames are resent after reconnecting)");
             return;
         }
 

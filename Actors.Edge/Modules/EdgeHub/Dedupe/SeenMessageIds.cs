@@ -20,6 +20,19 @@ internal sealed class SeenMessageIds
 
     public int Count => _index.Count;
 
+    /// <summary>True when <paramref name="msgId"/> is remembered (it becomes the most recently seen).</summary>
+    public bool Contains(string msgId)
+    {
+        if (!_index.TryGetValue(msgId, out var node))
+        {
+            return false;
+        }
+
+        _order.Remove(node);
+        _order.AddFirst(node);
+        return true;
+    }
+
     /// <summary>Records <paramref name="msgId"/>; false when it was already known (a duplicate).</summary>
     public bool Add(string msgId)
     {
