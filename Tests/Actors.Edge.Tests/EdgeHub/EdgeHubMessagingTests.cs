@@ -125,6 +125,22 @@ public sealed class EdgeHubMessagingTests(ITestOutputHelper output) : EdgeHubTes
     }
 
     [Fact]
+    public async Task Downstream_NoHandlerForGroup_DroppedAndNotAcked()
+    {
+        StartEdge(Settings());
+        var connection = await Stub.NextConnectionAsync(Io);
+        ExpectLink(Meta, WellKnownContent.CloudConnected);
+        var unknown = Envelope(ModuleNames.EdgeController, "nosuchgroup", Operations.Insert, "default/pod/x", "{}");
+        var marker = Envelope(ModuleNames.EdgeController, Groups.Resource, Operations.Insert, "default/pod/marker", "{}");
+
+        await connection.SendAsync(unknown);
+        await connection.SendAsync(marker);
+
+        var first = await connection.ExpectAsync(e => e.Route.Operation == Operations.Response, Io);
+        Assert.Equal(marker.Header.MsgId, first.Header.ParentMsgId);
+    }
+
+    [Fact]
     public async Task Control_ViaductPing_AnsweredWithAckNotDispatched()
     {
         StartEdge(Settings());

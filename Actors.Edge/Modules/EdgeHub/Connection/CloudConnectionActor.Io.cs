@@ -28,6 +28,7 @@ internal sealed partial class CloudConnectionActor
             using var handshake = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
             handshake.CancelAfter(_settings.HandshakeTimeout);
             await socket.ConnectAsync(_settings.EventsUri, handshake.Token);
+            cancellationToken.ThrowIfCancellationRequested(); // the actor stopped meanwhile: do not leak the socket
             return new Connected(generation, socket, credentials);
         }
         catch (Exception e)
@@ -40,9 +41,10 @@ internal sealed partial class CloudConnectionActor
         }
     }
 
-    private static async Task WriteAsync(ClientWebSocket socket, byte[] frame, TimeSpan timeout, TimeProvider time)
+    /// <summary>One write, bounded in real time (like the handshake): socket deadlines are about the network, not the actor clock.</summary>
+    private static async Task WriteAsync(ClientWebSocket socket, byte[] frame, TimeSpan timeout)
     {
-        using var deadline = new CancellationTokenSource(timeout, time);
+        using var deadline = new CancellationTokenSource(timeout);
         await socket.SendAsync(frame, WebSocketMessageType.Text, endOfMessage: true, deadline.Token);
     }
 

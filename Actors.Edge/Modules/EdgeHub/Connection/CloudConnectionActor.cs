@@ -13,7 +13,7 @@ namespace Actors.Edge.Modules.EdgeHub.Connection;
 /// <c>project_id</c>, <c>ConnectionUse: msg</c>) and mutual TLS, writes frames one at a time in arrival order (each
 /// bounded by the write timeout), sends a keepalive every heartbeat, forwards complete cloud messages to its parent
 /// and, when the socket fails, reports <see cref="LinkDown"/> and reconnects after a jittered exponential backoff.
-/// Timers run on the system TimeProvider. Frames handed to it while disconnected are dropped: the parent resends
+/// Keepalive and reconnect timers run on the system TimeProvider; the handshake and write deadlines are real time. Frames handed to it while disconnected are dropped: the parent resends
 /// outbox frames after the next <see cref="LinkUp"/>, and the cloud resends unacknowledged messages.
 /// </summary>
 [SuppressMessage("Design", "CA1001", Justification = "The lifetime token is cancelled and disposed in PostStop, the actor's end of life.")]
@@ -164,7 +164,7 @@ internal sealed partial class CloudConnectionActor : ActorBase, IWithTimers
 
         _writing = true;
         var generation = _generation;
-        WriteAsync(_socket, frame.Frame, _settings.WriteTimeout, _time).PipeTo(
+        WriteAsync(_socket, frame.Frame, _settings.WriteTimeout).PipeTo(
             Self,
             success: () => new Written(generation, frame.OutboxSeq),
             failure: e => new WriteFailed(generation, e));
