@@ -19,6 +19,7 @@ public static class EdgeModules
         var core = EdgeCoreOptions.From(config);
         var modules = new List<IModule>
         {
+            EdgeHubOptions.From(config).CreateModule(core),
             new ServiceBusModule(ServiceBusOptions.From(config), core.DataDir, LocalHttpClient()),
         };
         return modules;
