@@ -9,12 +9,28 @@ internal sealed partial class ActorCell
     /// <summary>Processes one system message (mailbox thread).</summary>
     public void SystemInvoke(SystemMessage message)
     {
+        if (ShouldStash(message))
+        {
+            Stash(message);
+            return;
+        }
+
+        Dispatch(message);
+        if (_extras?.StashedSystem is { Count: > 0 })
+        {
+            ReplayStashedSystem();
+        }
+    }
+
+    private void Dispatch(SystemMessage message)
+    {
         try
         {
             switch (message)
             {
                 case Create: CreateActor(); break;
                 case Recreate r: FaultRecreate(r.Cause); break;
+                case Suspend: FaultSuspend(); break;
                 case Resume r: FaultResume(r.Cause); break;
                 case Terminate: BeginTerminate(); break;
                 case Failed f: HandleFailedChild(f); break;
@@ -125,6 +141,8 @@ internal sealed partial class ActorCell
             e.Behaviors = null;
             e.Watching = null;
             e.PendingTask = null;
+            e.StashedSystem = null;
+            e.Perpetrator = null;
         }
     }
 }

@@ -36,6 +36,9 @@ internal sealed class Mailbox : IThreadPoolWorkItem
 
     public bool IsSuspended => Volatile.Read(ref _status) >= SuspendUnit;
 
+    /// <summary>True while system messages wait to be taken by the runner.</summary>
+    public bool HasSystemMessages => Volatile.Read(ref _system) is not null;
+
     /// <summary>Number of queued user messages (maintained only for bounded mailboxes).</summary>
     public int BoundedCount => Volatile.Read(ref _count);
 
