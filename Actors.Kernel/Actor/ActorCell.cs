@@ -86,9 +86,8 @@ internal sealed partial class ActorCell : IActorContext
     /// <summary>Set by the parent; only the parent reads or writes it.</summary>
     internal bool StopRequestedByParent { get; set; }
 
-    internal ChildRestartStats RestartStats => _restartStats ??= new ChildRestartStats();
-
-    private ChildRestartStats? _restartStats;
+    /// <summary>Restart counting, used by the parent only; allocated on the first restart request.</summary>
+    internal ChildRestartStats RestartStats => Extras.RestartStats ??= new ChildRestartStats();
 
     internal Envelope CurrentEnvelope => new(_currentMessage!, _currentSender);
 

@@ -21,6 +21,9 @@ internal sealed class CellExtras
     public Task? PendingTask;
     public Exception? PendingRestartCause;
 
+    /// <summary>Restart counting of this actor, kept by its parent (written on the parent's thread only).</summary>
+    public ChildRestartStats? RestartStats;
+
     /// <summary>While failed: the actor whose failure this is (the cell itself, or the child whose failure was escalated).</summary>
     public LocalActorRef? Perpetrator;
 

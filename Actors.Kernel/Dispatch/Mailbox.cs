@@ -17,8 +17,12 @@ internal sealed class Mailbox : IThreadPoolWorkItem
     private readonly ActorCell _cell;
     private readonly int _capacity;
     private readonly int _throughput;
-    private MessageNode _head;
-    private MessageNode _tail;
+    // Vyukov queue without an initial stub (idle actors that never get a message save the node):
+    // _head is the last consumed node (null before the first), _first is the first node ever
+    // enqueued (published by the producer that found _tail null).
+    private MessageNode? _head;
+    private MessageNode? _tail;
+    private MessageNode? _first;
     private SystemMessage? _system;
     private Queue<Envelope>? _front;
     private int _status;
@@ -29,7 +33,6 @@ internal sealed class Mailbox : IThreadPoolWorkItem
         _cell = cell;
         _capacity = capacity;
         _throughput = Math.Max(1, throughput);
-        _head = _tail = new MessageNode();
     }
 
     public bool IsClosed => (Volatile.Read(ref _status) & ClosedBit) != 0;
@@ -58,7 +61,15 @@ internal sealed class Mailbox : IThreadPoolWorkItem
 
         var node = new MessageNode { Message = message, Sender = sender };
         var prev = Interlocked.Exchange(ref _tail, node);
-        Volatile.Write(ref prev.Next, node);
+        if (prev is null)
+        {
+            Volatile.Write(ref _first, node);
+        }
+        else
+        {
+            Volatile.Write(ref prev.Next, node);
+        }
+
         TrySchedule(false);
         return true;
     }
@@ -245,11 +256,17 @@ internal sealed class Mailbox : IThreadPoolWorkItem
             return true;
         }
 
-        var next = Volatile.Read(ref _head.Next);
+        var head = _head;
+        var next = head is null ? Volatile.Read(ref _first) : Volatile.Read(ref head.Next);
         if (next is null)
         {
             envelope = default;
             return false;
+        }
+
+        if (head is null)
+        {
+            _first = null;
         }
 
         _head = next;
