@@ -47,7 +47,7 @@ internal sealed partial class ActorCell
         {
             if (!ReferenceEquals(c.Cell, except) && alsoExcept?.Contains(c.Cell) != true)
             {
-                c.SendSystemMessage(new Suspend());
+                c.SendSystemMessage(new Dispatch.Suspend());
             }
         }
     }
@@ -57,7 +57,7 @@ internal sealed partial class ActorCell
     {
         foreach (var c in AllChildren())
         {
-            c.SendSystemMessage(new Resume(ReferenceEquals(c, perpetrator) ? cause : null));
+            c.SendSystemMessage(new Dispatch.Resume(ReferenceEquals(c, perpetrator) ? cause : null));
         }
     }
 
@@ -70,7 +70,7 @@ internal sealed partial class ActorCell
     {
         if ((_state & WaitingToRecreateFlag) != 0)
         {
-            return message is Failed or Recreate or Suspend or Resume;
+            return message is Failed or Recreate or Dispatch.Suspend or Dispatch.Resume;
         }
 
         return _faultSuspends > 0 && message is Failed;
@@ -95,7 +95,7 @@ internal sealed partial class ActorCell
                 return;
             }
 
-            Dispatch(stash.Dequeue());
+            HandleSystemMessage(stash.Dequeue());
         }
     }
 }

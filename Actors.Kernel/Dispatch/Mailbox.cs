@@ -7,14 +7,15 @@ namespace Actors.Kernel.Dispatch;
 /// system messages, and one atomic status word (scheduled bit, closed bit, suspend count).
 /// It runs itself on the thread pool as an <see cref="IThreadPoolWorkItem"/>; at most one
 /// thread runs it at a time (the scheduled bit is set by CAS and cleared only by the runner).
+/// The actor's cell derives from it (one object per actor instead of two: spawning and idle
+/// actors are cheaper); the mailbox calls back into the cell through the abstract members.
 /// </summary>
-internal sealed class Mailbox : IThreadPoolWorkItem
+internal abstract class Mailbox : IThreadPoolWorkItem
 {
     private const int ScheduledBit = 1;
     private const int ClosedBit = 2;
     private const int SuspendUnit = 4;
 
-    private readonly ActorCell _cell;
     private readonly int _capacity;
     private readonly int _throughput;
     // Vyukov queue without an initial stub (idle actors that never get a message save the node):
@@ -28,12 +29,21 @@ internal sealed class Mailbox : IThreadPoolWorkItem
     private int _status;
     private int _count;
 
-    public Mailbox(ActorCell cell, int capacity, int throughput)
+    protected Mailbox(int capacity, int throughput)
     {
-        _cell = cell;
         _capacity = capacity;
         _throughput = Math.Max(1, throughput);
     }
+
+    public abstract ActorSystem System { get; }
+
+    public abstract LocalActorRef Self { get; }
+
+    /// <summary>Processes one user message (runner thread).</summary>
+    public abstract void Invoke(object message, IActorRef? sender);
+
+    /// <summary>Processes one system message (runner thread).</summary>
+    public abstract void SystemInvoke(SystemMessage message);
 
     public bool IsClosed => (Volatile.Read(ref _status) & ClosedBit) != 0;
 
@@ -141,7 +151,7 @@ internal sealed class Mailbox : IThreadPoolWorkItem
         Interlocked.Or(ref _status, ClosedBit);
         while (TryDequeue(out var env))
         {
-            _cell.System.DeadLetters.Tell(new Event.DeadLetter(env.Message, env.Sender ?? _cell.System.DeadLetters, _cell.Self), env.Sender);
+            System.DeadLetters.Tell(new Event.DeadLetter(env.Message, env.Sender ?? System.DeadLetters, Self), env.Sender);
         }
 
         DrainSystemToDeadLetters();
@@ -174,7 +184,7 @@ internal sealed class Mailbox : IThreadPoolWorkItem
     public void Execute()
     {
         var previous = ActorCell.Current;
-        ActorCell.Current = _cell;
+        ActorCell.Current = (ActorCell)this;
         try
         {
             if (!IsClosed)
@@ -201,7 +211,7 @@ internal sealed class Mailbox : IThreadPoolWorkItem
         var left = _throughput;
         while (left-- > 0 && Volatile.Read(ref _status) < SuspendUnit && TryDequeue(out var env))
         {
-            _cell.Invoke(env.Message, env.Sender);
+            Invoke(env.Message, env.Sender);
             if (Volatile.Read(ref _system) is not null)
             {
                 ProcessSystem();
@@ -236,11 +246,11 @@ internal sealed class Mailbox : IThreadPoolWorkItem
                 msg.Next = null;
                 if (IsClosed)
                 {
-                    ActorSystem.DeadLetterSystemMessage(_cell.Self, msg);
+                    ActorSystem.DeadLetterSystemMessage(Self, msg);
                     continue;
                 }
 
-                _cell.SystemInvoke(msg);
+                SystemInvoke(msg);
             }
         }
     }
@@ -288,7 +298,7 @@ internal sealed class Mailbox : IThreadPoolWorkItem
         {
             var next = list.Next;
             list.Next = null;
-            ActorSystem.DeadLetterSystemMessage(_cell.Self, list);
+            ActorSystem.DeadLetterSystemMessage(Self, list);
             list = next;
         }
     }
