@@ -10,8 +10,8 @@ internal sealed partial class ActorCell
     private static readonly SearchValues<char> ValidNameChars =
         SearchValues.Create("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_.*$+:@&=,!~';()");
 
-    private Dictionary<string, LocalActorRef>? _children;
-    private long _nextChildId;
+    // Allocated with the first child, so leaf actors pay one null field for children.
+    private ChildMap? _children;
 
     private object ChildLock => this;
 
@@ -20,7 +20,7 @@ internal sealed partial class ActorCell
         ArgumentNullException.ThrowIfNull(props);
         if (name is null)
         {
-            name = "$" + Encode(Interlocked.Increment(ref _nextChildId));
+            name = GeneratedName(Interlocked.Increment(ref EnsureChildMap().NextId));
         }
         else
         {
@@ -35,7 +35,7 @@ internal sealed partial class ActorCell
                 throw new InvalidActorNameException("Cannot create actor '" + name + "': parent " + Path + " is terminating");
             }
 
-            _children ??= new Dictionary<string, LocalActorRef>(StringComparer.Ordinal);
+            _children ??= new ChildMap();
             if (!_children.TryAdd(name, child.Self))
             {
                 throw new InvalidActorNameException("Actor name \"" + name + "\" is not unique!");
@@ -153,16 +153,43 @@ internal sealed partial class ActorCell
         }
     }
 
-    private static string Encode(long value)
+    private ChildMap EnsureChildMap()
     {
-        Span<char> buf = stackalloc char[12];
-        var i = 0;
-        do
+        var map = Volatile.Read(ref _children);
+        if (map is null)
         {
-            buf[i++] = Base64Chars[(int)(value & 63)];
-            value >>= 6;
+            lock (ChildLock)
+            {
+                map = _children ??= new ChildMap();
+            }
         }
-        while (value != 0);
-        return new string(buf[..i]);
+
+        return map;
+    }
+
+    /// <summary>"$" followed by the id in base 64, least significant digit first (one allocation).</summary>
+    private static string GeneratedName(long value)
+    {
+        var digits = 1;
+        for (var v = value >> 6; v != 0; v >>= 6)
+        {
+            digits++;
+        }
+
+        return string.Create(digits + 1, value, static (span, v) =>
+        {
+            span[0] = '$';
+            for (var i = 1; i < span.Length; i++)
+            {
+                span[i] = Base64Chars[(int)(v & 63)];
+                v >>= 6;
+            }
+        });
+    }
+
+    /// <summary>The children by name, plus the counter for generated names.</summary>
+    private sealed class ChildMap() : Dictionary<string, LocalActorRef>(StringComparer.Ordinal)
+    {
+        public long NextId;
     }
 }

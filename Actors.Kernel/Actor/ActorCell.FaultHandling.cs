@@ -6,8 +6,12 @@ namespace Actors.Kernel.Actor;
 /// <summary>Failure, supervision of children, restart and resume.</summary>
 internal sealed partial class ActorCell
 {
-    /// <summary>The actor failed: suspend and tell the parent (which decides). Never rethrows.</summary>
-    internal void HandleInvokeFailure(Exception cause)
+    /// <summary>
+    /// The actor failed: suspend it and every child (except <paramref name="failedChild"/>, already
+    /// suspended by its own failure, and <paramref name="alreadySuspended"/>) and tell the parent,
+    /// which decides. Never rethrows.
+    /// </summary>
+    internal void HandleInvokeFailure(Exception cause, ActorCell? failedChild = null, IReadOnlyCollection<ActorCell>? alreadySuspended = null)
     {
         if (IsTerminating)
         {
@@ -22,7 +26,9 @@ internal sealed partial class ActorCell
         }
 
         _state |= FailedFlag;
-        Mailbox.Suspend();
+        SuspendForFault();
+        Extras.Perpetrator = failedChild?.Self ?? Self;
+        SuspendChildren(failedChild, alreadySuspended);
         _parent.SendSystemMessage(new Failed(Self, cause, Path.Uid));
     }
 
@@ -41,20 +47,32 @@ internal sealed partial class ActorCell
         var strategy = _actor?.SupervisorStrategyInternal ?? Props.SupervisorStrategy ?? SupervisorStrategy.DefaultStrategy;
         if (!strategy.HandleFailure(this, child.Cell, f.Cause))
         {
-            HandleInvokeFailure(f.Cause);
+            HandleInvokeFailure(f.Cause, child.Cell);
         }
     }
 
+    /// <summary>
+    /// Ends one suspension: with a cause the supervisor resumed this actor's own failure (the
+    /// failing message is dropped, state kept); without one an ancestor was resumed. Children
+    /// suspended along with this actor are resumed the same way (recursively).
+    /// </summary>
     private void FaultResume(Exception? cause)
     {
-        if (!IsFailed || IsTerminating)
+        if (IsTerminating)
         {
             return;
         }
 
-        _state &= ~FailedFlag;
-        _currentMessage = null;
-        Mailbox.Resume();
+        var perpetrator = _extras?.Perpetrator;
+        ResumeForFault();
+        if (cause is not null && IsFailed)
+        {
+            _state &= ~FailedFlag;
+            _extras!.Perpetrator = null;
+            _currentMessage = null;
+        }
+
+        ResumeChildren(cause, perpetrator);
     }
 
     private void FaultRecreate(Exception cause)
@@ -64,10 +82,10 @@ internal sealed partial class ActorCell
             return;
         }
 
-        if (!IsFailed)
+        if (_faultSuspends == 0)
         {
-            _state |= FailedFlag;
-            Mailbox.Suspend();
+            // A restart always runs suspended (normally the failure or the supervisor's Suspend did it).
+            SuspendForFault();
         }
 
         ClearAwaitingTask();
@@ -108,10 +126,12 @@ internal sealed partial class ActorCell
         if (_extras is { } e)
         {
             e.PendingRestartCause = null;
+            e.Perpetrator = null;
         }
 
+        // Children that PreRestart did not stop are still suspended; they are restarted below.
         var survivors = LiveChildCells();
-        Mailbox.Resume();
+        ResumeForFault();
         try
         {
             _actor = NewActor();
@@ -119,12 +139,12 @@ internal sealed partial class ActorCell
         }
         catch (ActorInitializationException ex)
         {
-            HandleInvokeFailure(ex);
+            HandleInvokeFailure(ex, alreadySuspended: survivors);
             return;
         }
         catch (Exception ex)
         {
-            HandleInvokeFailure(new PostRestartException(Self, cause, ex));
+            HandleInvokeFailure(new PostRestartException(Self, cause, ex), alreadySuspended: survivors);
             return;
         }
 

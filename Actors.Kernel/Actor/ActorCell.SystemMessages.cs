@@ -7,7 +7,22 @@ namespace Actors.Kernel.Actor;
 internal sealed partial class ActorCell
 {
     /// <summary>Processes one system message (mailbox thread).</summary>
-    public void SystemInvoke(SystemMessage message)
+    public override void SystemInvoke(SystemMessage message)
+    {
+        if (ShouldStash(message))
+        {
+            Stash(message);
+            return;
+        }
+
+        HandleSystemMessage(message);
+        if (_extras?.StashedSystem is { Count: > 0 })
+        {
+            ReplayStashedSystem();
+        }
+    }
+
+    private void HandleSystemMessage(SystemMessage message)
     {
         try
         {
@@ -15,7 +30,8 @@ internal sealed partial class ActorCell
             {
                 case Create: CreateActor(); break;
                 case Recreate r: FaultRecreate(r.Cause); break;
-                case Resume r: FaultResume(r.Cause); break;
+                case Dispatch.Suspend: FaultSuspend(); break;
+                case Dispatch.Resume r: FaultResume(r.Cause); break;
                 case Terminate: BeginTerminate(); break;
                 case Failed f: HandleFailedChild(f); break;
                 case Watch w: AddWatcher(w.Watchee, w.Watcher); break;
@@ -125,6 +141,8 @@ internal sealed partial class ActorCell
             e.Behaviors = null;
             e.Watching = null;
             e.PendingTask = null;
+            e.StashedSystem = null;
+            e.Perpetrator = null;
         }
     }
 }

@@ -9,7 +9,7 @@ namespace Actors.Kernel.Actor;
 /// mailbox (lock-free) is touched only by the thread currently running the mailbox.
 /// Split into partial files by concern.
 /// </summary>
-internal sealed partial class ActorCell : IActorContext
+internal sealed partial class ActorCell : Mailbox, IActorContext
 {
     private const int FailedFlag = 1;
     private const int TerminatingFlag = 2;
@@ -33,14 +33,13 @@ internal sealed partial class ActorCell : IActorContext
     private volatile int _state;
 
     public ActorCell(ActorSystem system, Props props, ActorPath path, InternalActorRef parent)
+        : base(props.MailboxCapacity ?? system.Settings.DefaultMailboxCapacity, props.Throughput ?? system.Settings.DispatcherThroughput)
     {
         System = system;
         Props = props;
         Path = path;
         _parent = parent;
         Self = new LocalActorRef(this);
-        Mailbox = new Mailbox(this, props.MailboxCapacity ?? system.Settings.DefaultMailboxCapacity,
-            props.Throughput ?? system.Settings.DispatcherThroughput);
     }
 
     internal static ActorCell? Current
@@ -51,13 +50,13 @@ internal sealed partial class ActorCell : IActorContext
 
     internal static ActorCell? Constructing => _constructing;
 
-    public ActorSystem System { get; }
+    public override ActorSystem System { get; }
 
     public Props Props { get; }
 
     public ActorPath Path { get; }
 
-    public LocalActorRef Self { get; }
+    public override LocalActorRef Self { get; }
 
     IActorRef IActorContext.Self => Self;
 
@@ -65,7 +64,8 @@ internal sealed partial class ActorCell : IActorContext
 
     internal InternalActorRef InternalParent => _parent;
 
-    public Mailbox Mailbox { get; }
+    /// <summary>The cell is its own mailbox (see <see cref="Dispatch.Mailbox"/>).</summary>
+    public Mailbox Mailbox => this;
 
     public IActorRef Sender => _currentSender ?? System.DeadLetters;
 
@@ -86,16 +86,15 @@ internal sealed partial class ActorCell : IActorContext
     /// <summary>Set by the parent; only the parent reads or writes it.</summary>
     internal bool StopRequestedByParent { get; set; }
 
-    internal ChildRestartStats RestartStats => _restartStats ??= new ChildRestartStats();
-
-    private ChildRestartStats? _restartStats;
+    /// <summary>Restart counting, used by the parent only; allocated on the first restart request.</summary>
+    internal ChildRestartStats RestartStats => Extras.RestartStats ??= new ChildRestartStats();
 
     internal Envelope CurrentEnvelope => new(_currentMessage!, _currentSender);
 
     public void Start() => Mailbox.PostSystem(new Create());
 
     /// <summary>Processes one user message (mailbox thread).</summary>
-    public void Invoke(object message, IActorRef? sender)
+    public override void Invoke(object message, IActorRef? sender)
     {
         _currentMessage = message;
         _currentSender = sender;

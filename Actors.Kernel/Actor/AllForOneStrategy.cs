@@ -42,6 +42,12 @@ public sealed class AllForOneStrategy : SupervisorStrategy
         {
             if (allowed)
             {
+                if (!ReferenceEquals(c, child))
+                {
+                    // Siblings are suspended (with their subtrees) before they restart, as in Akka.
+                    c.Self.SendSystemMessage(new Dispatch.Suspend());
+                }
+
                 c.Self.SendSystemMessage(new Dispatch.Recreate(cause));
             }
             else

@@ -20,4 +20,13 @@ internal sealed class CellExtras
     public ActorSynchronizationContext? SyncContext;
     public Task? PendingTask;
     public Exception? PendingRestartCause;
+
+    /// <summary>Restart counting of this actor, kept by its parent (written on the parent's thread only).</summary>
+    public ChildRestartStats? RestartStats;
+
+    /// <summary>While failed: the actor whose failure this is (the cell itself, or the child whose failure was escalated).</summary>
+    public LocalActorRef? Perpetrator;
+
+    /// <summary>System messages put aside while failed or waiting for children (Akka's system-message stash).</summary>
+    public Queue<Dispatch.SystemMessage>? StashedSystem;
 }

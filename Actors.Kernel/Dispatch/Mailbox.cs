@@ -7,34 +7,50 @@ namespace Actors.Kernel.Dispatch;
 /// system messages, and one atomic status word (scheduled bit, closed bit, suspend count).
 /// It runs itself on the thread pool as an <see cref="IThreadPoolWorkItem"/>; at most one
 /// thread runs it at a time (the scheduled bit is set by CAS and cleared only by the runner).
+/// The actor's cell derives from it (one object per actor instead of two: spawning and idle
+/// actors are cheaper); the mailbox calls back into the cell through the abstract members.
 /// </summary>
-internal sealed class Mailbox : IThreadPoolWorkItem
+internal abstract class Mailbox : IThreadPoolWorkItem
 {
     private const int ScheduledBit = 1;
     private const int ClosedBit = 2;
     private const int SuspendUnit = 4;
 
-    private readonly ActorCell _cell;
     private readonly int _capacity;
     private readonly int _throughput;
-    private MessageNode _head;
-    private MessageNode _tail;
+    // Vyukov queue without an initial stub (idle actors that never get a message save the node):
+    // _head is the last consumed node (null before the first), _first is the first node ever
+    // enqueued (published by the producer that found _tail null).
+    private MessageNode? _head;
+    private MessageNode? _tail;
+    private MessageNode? _first;
     private SystemMessage? _system;
     private Queue<Envelope>? _front;
     private int _status;
     private int _count;
 
-    public Mailbox(ActorCell cell, int capacity, int throughput)
+    protected Mailbox(int capacity, int throughput)
     {
-        _cell = cell;
         _capacity = capacity;
         _throughput = Math.Max(1, throughput);
-        _head = _tail = new MessageNode();
     }
+
+    public abstract ActorSystem System { get; }
+
+    public abstract LocalActorRef Self { get; }
+
+    /// <summary>Processes one user message (runner thread).</summary>
+    public abstract void Invoke(object message, IActorRef? sender);
+
+    /// <summary>Processes one system message (runner thread).</summary>
+    public abstract void SystemInvoke(SystemMessage message);
 
     public bool IsClosed => (Volatile.Read(ref _status) & ClosedBit) != 0;
 
     public bool IsSuspended => Volatile.Read(ref _status) >= SuspendUnit;
+
+    /// <summary>True while system messages wait to be taken by the runner.</summary>
+    public bool HasSystemMessages => Volatile.Read(ref _system) is not null;
 
     /// <summary>Number of queued user messages (maintained only for bounded mailboxes).</summary>
     public int BoundedCount => Volatile.Read(ref _count);
@@ -55,7 +71,15 @@ internal sealed class Mailbox : IThreadPoolWorkItem
 
         var node = new MessageNode { Message = message, Sender = sender };
         var prev = Interlocked.Exchange(ref _tail, node);
-        Volatile.Write(ref prev.Next, node);
+        if (prev is null)
+        {
+            Volatile.Write(ref _first, node);
+        }
+        else
+        {
+            Volatile.Write(ref prev.Next, node);
+        }
+
         TrySchedule(false);
         return true;
     }
@@ -127,7 +151,7 @@ internal sealed class Mailbox : IThreadPoolWorkItem
         Interlocked.Or(ref _status, ClosedBit);
         while (TryDequeue(out var env))
         {
-            _cell.System.DeadLetters.Tell(new Event.DeadLetter(env.Message, env.Sender ?? _cell.System.DeadLetters, _cell.Self), env.Sender);
+            System.DeadLetters.Tell(new Event.DeadLetter(env.Message, env.Sender ?? System.DeadLetters, Self), env.Sender);
         }
 
         DrainSystemToDeadLetters();
@@ -160,7 +184,7 @@ internal sealed class Mailbox : IThreadPoolWorkItem
     public void Execute()
     {
         var previous = ActorCell.Current;
-        ActorCell.Current = _cell;
+        ActorCell.Current = (ActorCell)this;
         try
         {
             if (!IsClosed)
@@ -187,7 +211,7 @@ internal sealed class Mailbox : IThreadPoolWorkItem
         var left = _throughput;
         while (left-- > 0 && Volatile.Read(ref _status) < SuspendUnit && TryDequeue(out var env))
         {
-            _cell.Invoke(env.Message, env.Sender);
+            Invoke(env.Message, env.Sender);
             if (Volatile.Read(ref _system) is not null)
             {
                 ProcessSystem();
@@ -222,11 +246,11 @@ internal sealed class Mailbox : IThreadPoolWorkItem
                 msg.Next = null;
                 if (IsClosed)
                 {
-                    ActorSystem.DeadLetterSystemMessage(_cell.Self, msg);
+                    ActorSystem.DeadLetterSystemMessage(Self, msg);
                     continue;
                 }
 
-                _cell.SystemInvoke(msg);
+                SystemInvoke(msg);
             }
         }
     }
@@ -242,11 +266,17 @@ internal sealed class Mailbox : IThreadPoolWorkItem
             return true;
         }
 
-        var next = Volatile.Read(ref _head.Next);
+        var head = _head;
+        var next = head is null ? Volatile.Read(ref _first) : Volatile.Read(ref head.Next);
         if (next is null)
         {
             envelope = default;
             return false;
+        }
+
+        if (head is null)
+        {
+            _first = null;
         }
 
         _head = next;
@@ -268,7 +298,7 @@ internal sealed class Mailbox : IThreadPoolWorkItem
         {
             var next = list.Next;
             list.Next = null;
-            ActorSystem.DeadLetterSystemMessage(_cell.Self, list);
+            ActorSystem.DeadLetterSystemMessage(Self, list);
             list = next;
         }
     }

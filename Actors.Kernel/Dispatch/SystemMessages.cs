@@ -18,10 +18,17 @@ internal sealed class Recreate(Exception cause) : SystemMessage
     public Exception Cause { get; } = cause;
 }
 
+/// <summary>
+/// Ends one suspension. With a cause it answers the actor's own failure (the supervisor chose
+/// Resume); without one it balances a <see cref="Suspend"/> sent because an ancestor failed.
+/// </summary>
 internal sealed class Resume(Exception? cause) : SystemMessage
 {
     public Exception? Cause { get; } = cause;
 }
+
+/// <summary>An ancestor failed: stop processing user messages (recursively) until resumed or restarted.</summary>
+internal sealed class Suspend : SystemMessage;
 
 internal sealed class Terminate : SystemMessage;
 
