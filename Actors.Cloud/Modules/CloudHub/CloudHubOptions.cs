@@ -32,6 +32,9 @@ public sealed record CloudHubOptions
 
     public TimeSpan RetryInterval { get; init; } = TimeSpan.FromSeconds(5);
 
+    /// <summary>ACK messages kept per node while it has no session (newest version per object; oldest evicted beyond it).</summary>
+    public int OfflineQueueCapacity { get; init; } = 1024;
+
     /// <summary>Total sends of a message that needs an ACK (first send included).</summary>
     public int MaxSends { get; init; } = 5;
 
@@ -47,6 +50,7 @@ public sealed record CloudHubOptions
         Check(errors, QueueCapacity > 0, "queue-capacity must be positive");
         Check(errors, RetryInterval > TimeSpan.Zero, "retry-interval must be positive");
         Check(errors, MaxSends > 0, "max-sends must be positive");
+        Check(errors, OfflineQueueCapacity > 0, "offline-queue-capacity must be positive");
         return errors.Count == 0
             ? this
             : throw new ArgumentException("invalid CloudHub options: " + string.Join("; ", errors));
