@@ -28,12 +28,26 @@ public sealed class SqliteAckStore : IAckStore, IDisposable
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
         Path = path;
         _connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = path, Pooling = false }.ToString());
-        _connection.Open();
+        try
+        {
+            _connection.Open();
+            Initialise();
+        }
+        catch
+        {
+            _connection.Dispose();
+            throw;
+        }
+
+        _timer = new Timer(_ => Flush(), null, FlushInterval, FlushInterval);
+    }
+
+    private void Initialise()
+    {
         Execute("PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=5000;"
                 + "CREATE TABLE IF NOT EXISTS object_sync (node TEXT NOT NULL, uid TEXT NOT NULL, version TEXT NOT NULL, "
                 + "PRIMARY KEY (node, uid)) WITHOUT ROWID;");
         Load();
-        _timer = new Timer(_ => Flush(), null, FlushInterval, FlushInterval);
     }
 
     /// <summary>The database file.</summary>
