@@ -18,6 +18,7 @@ public sealed class SqliteAckStore : IAckStore, IDisposable
 
     private readonly ConcurrentDictionary<(string Node, string Key), string> _versions = new();
     private readonly Lock _gate = new();
+    private readonly Lock _flushGate = new();
     private readonly SqliteConnection _connection;
     private readonly Timer _timer;
     private Dictionary<(string Node, string Key), string?> _dirty = [];
@@ -75,36 +76,24 @@ public sealed class SqliteAckStore : IAckStore, IDisposable
         }
     }
 
-    /// <summary>Commits every pending write in one transaction.</summary>
+    /// <summary>Commits every pending write in one transaction (outside the lock that RecordAck/Forget take).</summary>
     public void Flush()
     {
-        lock (_gate)
+        lock (_flushGate)
         {
-            if (_disposed || _dirty.Count == 0)
+            Dictionary<(string Node, string Key), string?> batch;
+            lock (_gate)
             {
-                return;
-            }
-
-            var batch = _dirty;
-            _dirty = [];
-            using var tx = _connection.BeginTransaction();
-            using var upsert = Command(tx, "INSERT INTO object_sync (node, uid, version) VALUES ($n, $k, $v) "
-                                           + "ON CONFLICT (node, uid) DO UPDATE SET version = excluded.version");
-            using var delete = Command(tx, "DELETE FROM object_sync WHERE node = $n AND uid = $k");
-            foreach (var ((node, key), version) in batch)
-            {
-                var command = version is null ? delete : upsert;
-                command.Parameters["$n"].Value = node;
-                command.Parameters["$k"].Value = key;
-                if (version is not null)
+                if (_disposed || _dirty.Count == 0)
                 {
-                    command.Parameters["$v"].Value = version;
+                    return;
                 }
 
-                command.ExecuteNonQuery();
+                batch = _dirty;
+                _dirty = [];
             }
 
-            tx.Commit();
+            Write(batch);
         }
     }
 
@@ -112,11 +101,37 @@ public sealed class SqliteAckStore : IAckStore, IDisposable
     {
         _timer.Dispose();
         Flush();
-        lock (_gate)
+        lock (_flushGate)
         {
-            _disposed = true;
+            lock (_gate)
+            {
+                _disposed = true;
+            }
+
             _connection.Dispose();
         }
+    }
+
+    private void Write(Dictionary<(string Node, string Key), string?> batch)
+    {
+        using var tx = _connection.BeginTransaction();
+        using var upsert = Command(tx, "INSERT INTO object_sync (node, uid, version) VALUES ($n, $k, $v) "
+                                       + "ON CONFLICT (node, uid) DO UPDATE SET version = excluded.version");
+        using var delete = Command(tx, "DELETE FROM object_sync WHERE node = $n AND uid = $k");
+        foreach (var ((node, key), version) in batch)
+        {
+            var command = version is null ? delete : upsert;
+            command.Parameters["$n"].Value = node;
+            command.Parameters["$k"].Value = key;
+            if (version is not null)
+            {
+                command.Parameters["$v"].Value = version;
+            }
+
+            command.ExecuteNonQuery();
+        }
+
+        tx.Commit();
     }
 
     private SqliteCommand Command(SqliteTransaction tx, string sql)
