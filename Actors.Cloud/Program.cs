@@ -12,5 +12,6 @@ public static class Program
         ["config"] = ConfigCommandHandler.Run,
         ["run"] = RunCommand.Run,
         ["apiserver"] = ApiServerCommand.Run,
+        ["token"] = Modules.CloudHub.Security.TokenCommand.Run,
     });
 }

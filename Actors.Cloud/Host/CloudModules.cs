@@ -1,3 +1,4 @@
+using Actors.Cloud.Modules.CloudHub;
 using Actors.Kernel.Configuration;
 using Actors.Kernel.Modules;
 using Actors.Messages.Wire;
@@ -16,6 +17,7 @@ public static class CloudModules
     {
         ArgumentNullException.ThrowIfNull(config);
         var modules = new List<IModule>();
+        modules.Add(new CloudHubModule(CloudHubOptions.From(config).ToModuleSettings(CloudCoreOptions.From(config).DataDir)));
         return modules;
     }
 

@@ -22,6 +22,7 @@ public sealed class CloudHubActor : ReceiveActor
     private readonly ILogger _log;
     private readonly Dictionary<string, IActorRef> _sessions = new(StringComparer.Ordinal);
     private readonly Dictionary<IActorRef, string> _nodeBySession = [];
+    private readonly Dictionary<string, OfflineQueue> _offline = new(StringComparer.Ordinal);
     private long _generation;
 
     public CloudHubActor(IActorRef upstream, CloudHubOptions options, IAckStore acks)
@@ -33,6 +34,7 @@ public sealed class CloudHubActor : ReceiveActor
         Receive<NodeSocketAccepted>(OnSocket);
         Receive<DownstreamMessage>(OnDownstream);
         Receive<Terminated>(OnTerminated);
+        Receive<PendingHandedBack>(OnPendingHandedBack);
         Receive<AdmitNode>(m => Sender.Tell(new NodeAdmission(HasRoomFor(m.NodeId)), Self));
         Receive<GetConnectedNodes>(_ => Sender.Tell(new ConnectedNodes(_sessions.Keys.ToArray())));
     }
@@ -66,6 +68,14 @@ public sealed class CloudHubActor : ReceiveActor
         _nodeBySession[session] = node;
         _log.LogInformation("node {Node} connected", node);
         Publish(CloudHubTranslator.ToEnvelope(new NodeConnected(node, Now), Header()));
+        if (_offline.Remove(node, out var queued))
+        {
+            _log.LogInformation("node {Node}: sending {Count} message(s) queued while it was offline", node, queued.Count);
+            foreach (var envelope in queued.Envelopes)
+            {
+                session.Tell(new DownstreamMessage(node, envelope), Self);
+            }
+        }
     }
 
     private bool HasRoomFor(string node) => _sessions.ContainsKey(node) || _sessions.Count < _options.NodeLimit;
@@ -81,10 +91,48 @@ public sealed class CloudHubActor : ReceiveActor
         {
             session.Tell(message, Sender);
         }
+        else if (AckPolicy.RequiresAck(message.Envelope))
+        {
+            Enqueue(message.NodeId, message.Envelope);
+        }
         else
         {
-            _log.LogWarning("no session for node {Node}: message {MsgId} for {Resource} not delivered", message.NodeId,
+            _log.LogWarning("no session for node {Node}: message {MsgId} for {Resource} needs no ACK and is not kept", message.NodeId,
                 message.Envelope.Header.MsgId, message.Envelope.Route.Resource);
+        }
+    }
+
+    /// <summary>A stopped session's unacknowledged messages: to the node's new session if it has one, else kept.</summary>
+    private void OnPendingHandedBack(PendingHandedBack message)
+    {
+        if (_sessions.TryGetValue(message.NodeId, out var current) && !current.Equals(Sender))
+        {
+            foreach (var envelope in message.Envelopes)
+            {
+                current.Tell(new DownstreamMessage(message.NodeId, envelope), Self);
+            }
+
+            return;
+        }
+
+        foreach (var envelope in message.Envelopes)
+        {
+            Enqueue(message.NodeId, envelope);
+        }
+    }
+
+    private void Enqueue(string node, MessageEnvelope envelope)
+    {
+        if (!_offline.TryGetValue(node, out var queue))
+        {
+            queue = new OfflineQueue(_options.OfflineQueueCapacity);
+            _offline[node] = queue;
+        }
+
+        if (queue.Add(envelope) is { } evicted)
+        {
+            _log.LogWarning("node {Node} offline: queue full ({Capacity}), oldest message {MsgId} for {Resource} evicted", node,
+                _options.OfflineQueueCapacity, evicted.Header.MsgId, evicted.Route.Resource);
         }
     }
 

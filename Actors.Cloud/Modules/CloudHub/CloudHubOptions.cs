@@ -32,6 +32,12 @@ public sealed record CloudHubOptions
 
     public TimeSpan RetryInterval { get; init; } = TimeSpan.FromSeconds(5);
 
+    /// <summary>Longest wait between two rounds of <see cref="MaxSends"/> sends of an unacknowledged message.</summary>
+    public TimeSpan MaxRetryBackoff { get; init; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>ACK messages kept per node while it has no session (newest version per object; oldest evicted beyond it).</summary>
+    public int OfflineQueueCapacity { get; init; } = 1024;
+
     /// <summary>Total sends of a message that needs an ACK (first send included).</summary>
     public int MaxSends { get; init; } = 5;
 
@@ -47,9 +53,19 @@ public sealed record CloudHubOptions
         Check(errors, QueueCapacity > 0, "queue-capacity must be positive");
         Check(errors, RetryInterval > TimeSpan.Zero, "retry-interval must be positive");
         Check(errors, MaxSends > 0, "max-sends must be positive");
+        Check(errors, MaxRetryBackoff >= RetryInterval, "max-retry-backoff must be at least retry-interval");
+        Check(errors, OfflineQueueCapacity > 0, "offline-queue-capacity must be positive");
         return errors.Count == 0
             ? this
             : throw new ArgumentException("invalid CloudHub options: " + string.Join("; ", errors));
+    }
+
+    /// <summary>Wait before round <paramref name="round"/> (1, 2, …) of sends: retry-interval × 2^round, capped.</summary>
+    public TimeSpan BackoffAfter(int round)
+    {
+        var factor = Math.Pow(2, Math.Min(round, 20));
+        var ticks = Math.Min(RetryInterval.Ticks * factor, MaxRetryBackoff.Ticks);
+        return TimeSpan.FromTicks((long)ticks);
     }
 
     private static void Check(List<string> errors, bool ok, string message)

@@ -23,3 +23,12 @@ public sealed record AdmitNode(string NodeId);
 
 /// <summary>The answer to <see cref="AdmitNode"/>.</summary>
 public sealed record NodeAdmission(bool Admitted);
+
+/// <summary>Ask the CloudHub module for its bound ports (answered with <see cref="CloudHubEndpoints"/>).</summary>
+public sealed record GetCloudHubEndpoints
+{
+    public static GetCloudHubEndpoints Instance { get; } = new();
+}
+
+/// <summary>The bound ports; 0 while a listener is not (yet) started or disabled.</summary>
+public sealed record CloudHubEndpoints(int WebSocketPort, int HttpsPort);

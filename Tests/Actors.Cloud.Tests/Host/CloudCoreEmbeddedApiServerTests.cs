@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
 using Actors.Cloud.Tests.ApiServer;
+using Actors.Cloud.Tests.CloudHub.Process;
 
 namespace Actors.Cloud.Tests.Host;
 
@@ -17,7 +18,7 @@ public sealed class CloudCoreEmbeddedApiServerTests : IDisposable
     [Fact]
     public async Task Run_NoKubeconfig_ServesEmbeddedApiToKubectlAndExitsZeroOnSigterm()
     {
-        using var host = HostProcess.Start(Dll, ["--data-dir", _dataDir, "-D", "cloudcore.modules.apiserver.listen=127.0.0.1:0"]);
+        using var host = HostProcess.Start(Dll, ["--data-dir", _dataDir, "-D", "cloudcore.modules.apiserver.listen=127.0.0.1:0", .. CloudHubTestPorts.Loopback]);
 
         await host.WaitForLineAsync(l => l.Contains("embedded Kubernetes API server serving at", StringComparison.Ordinal), Deadline);
         var kubeconfig = Path.Combine(_dataDir, "kubeconfig");
@@ -37,7 +38,7 @@ public sealed class CloudCoreEmbeddedApiServerTests : IDisposable
         occupied.Start();
         var port = ((IPEndPoint)occupied.LocalEndpoint).Port;
 
-        var (exit, _, stderr) = await HostProcess.RunAsync(Dll, ["run", "--data-dir", _dataDir, "-D", "cloudcore.modules.apiserver.listen=127.0.0.1:" + port]);
+        var (exit, _, stderr) = await HostProcess.RunAsync(Dll, ["run", .. CloudHubTestPorts.Loopback, "--data-dir", _dataDir, "-D", "cloudcore.modules.apiserver.listen=127.0.0.1:" + port]);
 
         Assert.Equal(1, exit);
         Assert.Contains("the embedded Kubernetes API server could not start on 127.0.0.1:" + port, stderr, StringComparison.Ordinal);
@@ -47,7 +48,7 @@ public sealed class CloudCoreEmbeddedApiServerTests : IDisposable
     [Fact]
     public async Task Run_KubeconfigGiven_DoesNotStartEmbeddedApiServer()
     {
-        using var host = HostProcess.Start(Dll, ["run", "--data-dir", _dataDir, "-D", "cloudcore.kubeconfig=/nonexistent/kubeconfig"]);
+        using var host = HostProcess.Start(Dll, ["run", .. CloudHubTestPorts.Loopback, "--data-dir", _dataDir, "-D", "cloudcore.kubeconfig=/nonexistent/kubeconfig"]);
 
         await host.WaitForLineAsync(l => l.Contains("cloudcore started: root actor /user/cloudcore", StringComparison.Ordinal), Deadline);
         host.Signal("TERM");

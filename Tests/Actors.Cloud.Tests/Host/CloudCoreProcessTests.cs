@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Actors.Cloud.Tests.CloudHub.Process;
 
 namespace Actors.Cloud.Tests.Host;
 
@@ -97,7 +98,7 @@ public sealed class CloudCoreProcessTests : IDisposable
     public async Task Run_SighupThenSigterm_AppliesLogLevelAndExitsZero()
     {
         var file = _dir.Write("cloud.conf", "cloudcore { log-level = info, modules.cloudhub.node-limit = 500 }\n");
-        using var host = HostProcess.Start(Dll, ["run", "--config", file, "--data-dir", _dir.Dir, "-D", "cloudcore.modules.apiserver.listen=127.0.0.1:0"]);
+        using var host = HostProcess.Start(Dll, ["run", .. CloudHubTestPorts.Loopback, "--config", file, "--data-dir", _dir.Dir, "-D", "cloudcore.modules.apiserver.listen=127.0.0.1:0"]);
         await host.WaitForLineAsync(l => l.Contains("cloudcore started: root actor /user/cloudcore", StringComparison.Ordinal), Deadline);
         File.WriteAllText(file, "cloudcore { log-level = warning, modules.cloudhub.node-limit = 900, modules.cloudhub.keepalive-interval = 45s }\n");
 

@@ -17,11 +17,13 @@ internal enum FrameReadStatus
 /// </summary>
 internal sealed class FrameReader(WebSocket socket, int maxBytes)
 {
-    private readonly byte[] _chunk = new byte[16 * 1024];
+    // Small on purpose: an idle session holds this buffer while it waits (memory per connected node); bigger
+    // messages just take more receive calls.
+    private readonly byte[] _chunk = new byte[4 * 1024];
 
     public async Task<(FrameReadStatus Status, byte[] Frame, long Size)> ReadAsync(CancellationToken cancel)
     {
-        var buffer = new ArrayBufferWriter<byte>(4096);
+        ArrayBufferWriter<byte>? buffer = null;
         long size = 0;
         while (true)
         {
@@ -32,15 +34,21 @@ internal sealed class FrameReader(WebSocket socket, int maxBytes)
             }
 
             size += result.Count;
+            if (result.EndOfMessage && buffer is null && size <= maxBytes)
+            {
+                return (FrameReadStatus.Frame, _chunk.AsSpan(0, result.Count).ToArray(), size); // one chunk: no copy buffer
+            }
+
             if (size <= maxBytes)
             {
+                buffer ??= new ArrayBufferWriter<byte>(_chunk.Length * 2);
                 buffer.Write(_chunk.AsSpan(0, result.Count));
             }
 
             if (result.EndOfMessage)
             {
                 return size <= maxBytes
-                    ? (FrameReadStatus.Frame, buffer.WrittenSpan.ToArray(), size)
+                    ? (FrameReadStatus.Frame, buffer!.WrittenSpan.ToArray(), size)
                     : (FrameReadStatus.TooLarge, [], size);
             }
         }

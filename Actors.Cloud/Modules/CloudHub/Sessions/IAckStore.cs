@@ -1,8 +1,10 @@
 namespace Actors.Cloud.Modules.CloudHub.Sessions;
 
 /// <summary>
-/// Acknowledged object versions per node (KubeEdge's ObjectSync status). The in-memory implementation is the first
-/// step; a durable (SQLite / persistence) one replaces it so that a restarted cloudcore sends only newer versions.
+/// Acknowledged object versions per node (KubeEdge's ObjectSync: node + object UID → acknowledged resourceVersion).
+/// A message whose version is not newer than the acknowledged one is not sent again. Thread-safe: all sessions of
+/// one CloudHub share it. <see cref="InMemoryAckStore"/> is process-lifetime; <see cref="SqliteAckStore"/> survives
+/// restarts.
 /// </summary>
 public interface IAckStore
 {

@@ -7,8 +7,9 @@ namespace Actors.Cloud.Modules.CloudHub.Sessions;
 
 /// <summary>
 /// Downstream: no-ACK messages are written once; ACK messages are kept per object key (newest version only),
-/// resent every <see cref="CloudHubOptions.RetryInterval"/> up to <see cref="CloudHubOptions.MaxSends"/> sends and
-/// dropped on the edge's ACK, which is recorded in the <see cref="IAckStore"/>.
+/// resent every <see cref="CloudHubOptions.RetryInterval"/> up to <see cref="CloudHubOptions.MaxSends"/> sends, then
+/// re-queued for another round after an exponential backoff (never dropped), and removed on the edge's ACK, which is
+/// recorded in the <see cref="IAckStore"/>. What is still pending when the session ends goes back to the parent.
 /// </summary>
 public sealed partial class NodeSessionActor
 {
@@ -66,9 +67,12 @@ public sealed partial class NodeSessionActor
 
         if (pending.Sends >= _options.MaxSends)
         {
-            _log.LogWarning("node {Node}: message {MsgId} for {Key} not acknowledged after {Sends} sends, dropped",
-                _nodeId, pending.MsgId, pending.ObjectKey, pending.Sends);
-            Remove(pending);
+            var requeued = pending with { Sends = 0, Rounds = pending.Rounds + 1 };
+            var delay = _options.BackoffAfter(requeued.Rounds);
+            _log.LogWarning("node {Node}: message {MsgId} for {Key} not acknowledged after {Sends} sends, re-queued; next round in {Delay}",
+                _nodeId, pending.MsgId, pending.ObjectKey, pending.Sends, delay);
+            _pending[pending.ObjectKey] = requeued;
+            Timers.StartSingleTimer(RetryKey(pending.ObjectKey), new RetryDue(pending.ObjectKey, pending.MsgId), delay);
             return;
         }
 
@@ -95,6 +99,9 @@ public sealed partial class NodeSessionActor
         Remove(pending);
         return true;
     }
+
+    /// <summary>Unacknowledged messages, handed back to the parent when the session ends (kept for the next session).</summary>
+    private IReadOnlyList<MessageEnvelope> PendingEnvelopes() => [.. _pending.Values.Select(p => p.Envelope)];
 
     private void Remove(PendingMessage pending)
     {

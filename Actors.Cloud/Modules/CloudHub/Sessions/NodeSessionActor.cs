@@ -69,6 +69,11 @@ public sealed partial class NodeSessionActor : ReceiveActor, IWithTimers
     protected override void PostStop()
     {
         _stopped = true;
+        if (_pending.Count > 0)
+        {
+            Context.Parent.Tell(new PendingHandedBack(_nodeId, PendingEnvelopes()), Self);
+        }
+
         var sender = _sender;
         var reading = _reading;
         var (socket, done, readStop, timeout) = (_socket, _done, _readStop, _options.WriteTimeout);

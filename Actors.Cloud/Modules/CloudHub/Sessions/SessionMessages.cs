@@ -1,3 +1,5 @@
+using Actors.Messages.Wire;
+
 namespace Actors.Cloud.Modules.CloudHub.Sessions;
 
 /// <summary>Messages a node session sends itself (from its reader and writer tasks and its timers).</summary>
@@ -15,3 +17,6 @@ internal sealed record KeepaliveExpired : ISessionMessage
 }
 
 internal sealed record RetryDue(string ObjectKey, string MsgId) : ISessionMessage;
+
+/// <summary>A stopping session hands its unacknowledged messages back to <see cref="CloudHubActor"/>.</summary>
+internal sealed record PendingHandedBack(string NodeId, IReadOnlyList<MessageEnvelope> Envelopes);

@@ -88,7 +88,7 @@ public sealed class CloudHubSessionTests : Kit
     }
 
     [Fact]
-    public async Task UnacknowledgedMessage_IsSentMaxSendsTimesThenDropped()
+    public async Task UnacknowledgedMessage_AfterMaxSends_IsRequeuedWithBackoffNotDropped()
     {
         await using var hub = await HubHarness.StartAsync(this, Retry);
         await using var client = await hub.ConnectAsync("edge-1");
@@ -101,9 +101,18 @@ public sealed class CloudHubSessionTests : Kit
             Time.Advance(Retry.RetryInterval);
         }
 
-        await Kit.EventuallyAsync(() => Log.Contains("not acknowledged after 3 sends"), "the drop log line");
+        await Kit.EventuallyAsync(() => Log.Contains("not acknowledged after 3 sends, re-queued"), "the re-queue log line");
         hub.SendPod("edge-1", "uid-2", "1", "next");
-        Assert.Equal("default/pod/next", (await client.ReceiveAsync())!.Route.Resource);
+        var next = await client.ReceiveAsync();
+        Assert.Equal("default/pod/next", next!.Route.Resource);
+        await client.AckAsync(next);
+        await client.KeepaliveAsync();
+        await client.SendAsync(Marker("alive"));
+        hub.Upstream.FishForMessage<CloudHubUpstream>(m => m.Dispatch.Envelope.Header.MsgId == "alive", HubHarness.Wait);
+
+        Time.Advance(Retry.BackoffAfter(1)); // round 2 starts after the backoff (2 x 5 s)
+        var again = await client.ReceiveAsync();
+        Assert.Equal(sent.Header.MsgId, again!.Header.MsgId);
     }
 
     [Fact]

@@ -69,10 +69,15 @@ internal sealed class EdgeClient : IAsyncDisposable
     public async Task<MessageEnvelope?> ReceiveAsync()
     {
         using var timeout = new CancellationTokenSource(Deadline);
-        var buffer = new byte[1 << 20];
+        var buffer = new byte[4096];
         var used = 0;
         while (true)
         {
+            if (used == buffer.Length)
+            {
+                Array.Resize(ref buffer, buffer.Length * 2); // grows for large messages; small ones stay small
+            }
+
             var result = await Socket.ReceiveAsync(buffer.AsMemory(used), timeout.Token);
             if (result.MessageType == WebSocketMessageType.Close)
             {

@@ -2,6 +2,7 @@ using System.Net;
 using Actors.Cloud.Modules.CloudHub;
 using Actors.Cloud.Modules.CloudHub.Security;
 using Actors.Cloud.Modules.CloudHub.Server;
+using Actors.Cloud.Modules.CloudHub.Sessions;
 using Actors.Cloud.Tests.CloudHub.Security;
 using Actors.Kernel.Actor;
 using Actors.Messages.CloudHub;
@@ -38,11 +39,12 @@ internal sealed class HubHarness : IAsyncDisposable
     public static CloudHubOptions Insecure(CloudHubOptions? options = null) =>
         (options ?? new CloudHubOptions()) with { ListenAddress = IPAddress.Loopback, Port = 0, AllowInsecure = true };
 
-    public static async Task<HubHarness> StartAsync(Kit kit, CloudHubOptions? options = null, bool tls = false)
+    public static async Task<HubHarness> StartAsync(
+        Kit kit, CloudHubOptions? options = null, bool tls = false, IAckStore? acks = null, string name = "cloudhub")
     {
         options = Insecure(options) with { AllowInsecure = !tls };
-        var upstream = kit.CreateTestProbe("upstream");
-        var hub = kit.Sys.ActorOf(CloudHubActor.Props(upstream.Ref, options), "cloudhub");
+        var upstream = kit.CreateTestProbe("upstream-" + name);
+        var hub = kit.Sys.ActorOf(CloudHubActor.Props(upstream.Ref, options, acks), name);
         TestCerts? certs = null;
         CloudHubServer server;
         if (tls)
@@ -91,6 +93,7 @@ internal sealed class HubHarness : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await _server.DisposeAsync();
+        await Hub.GracefulStop(Wait);
         _certs?.Dispose();
     }
 }

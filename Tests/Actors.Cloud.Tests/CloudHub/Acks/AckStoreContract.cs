@@ -1,0 +1,106 @@
+using Actors.Cloud.Modules.CloudHub.Sessions;
+
+namespace Actors.Cloud.Tests.CloudHub.Acks;
+
+/// <summary>The behaviour every <see cref="IAckStore"/> must have (run against each implementation).</summary>
+public abstract class AckStoreContract
+{
+    protected abstract IAckStore Store { get; }
+
+    [Fact]
+    public void AckedVersion_Unknown_IsNull()
+    {
+        Assert.Null(Store.AckedVersion("edge-1", "uid-1"));
+    }
+
+    [Fact]
+    public void RecordAck_ThenRead_ReturnsLatestVersionPerNodeAndObject()
+    {
+        Store.RecordAck("edge-1", "uid-1", "5");
+        Store.RecordAck("edge-1", "uid-1", "9");
+        Store.RecordAck("edge-2", "uid-1", "3");
+        Store.RecordAck("edge-1", "uid-2", "1");
+
+        Assert.Equal("9", Store.AckedVersion("edge-1", "uid-1"));
+        Assert.Equal("3", Store.AckedVersion("edge-2", "uid-1"));
+        Assert.Equal("1", Store.AckedVersion("edge-1", "uid-2"));
+    }
+
+    [Fact]
+    public void Forget_RemovesOnlyThatNodesObject()
+    {
+        Store.RecordAck("edge-1", "uid-1", "5");
+        Store.RecordAck("edge-2", "uid-1", "5");
+
+        Store.Forget("edge-1", "uid-1");
+        Store.Forget("edge-1", "never-seen");
+
+        Assert.Null(Store.AckedVersion("edge-1", "uid-1"));
+        Assert.Equal("5", Store.AckedVersion("edge-2", "uid-1"));
+    }
+
+    [Fact]
+    public async Task RecordAck_FromManyThreads_AllKept()
+    {
+        await Task.WhenAll(Enumerable.Range(0, 8).Select(t => Task.Run(() =>
+        {
+            for (var i = 0; i < 500; i++)
+            {
+                Store.RecordAck("edge-" + t, "uid-" + i, i.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            }
+        })));
+
+        Assert.All(Enumerable.Range(0, 8), t => Assert.Equal("499", Store.AckedVersion("edge-" + t, "uid-499")));
+    }
+}
+
+public sealed class InMemoryAckStoreTests : AckStoreContract
+{
+    protected override IAckStore Store { get; } = new InMemoryAckStore();
+}
+
+public sealed class SqliteAckStoreTests : AckStoreContract, IDisposable
+{
+    private readonly string _dir = Directory.CreateTempSubdirectory("ackstore-").FullName;
+    private readonly SqliteAckStore _store;
+
+    public SqliteAckStoreTests() => _store = new SqliteAckStore(Path.Combine(_dir, "cloudhub.db"));
+
+    protected override IAckStore Store => _store;
+
+    public void Dispose()
+    {
+        _store.Dispose();
+        Directory.Delete(_dir, recursive: true);
+    }
+
+    [Fact]
+    public void Reopen_AfterDispose_KeepsAcksAndForgets()
+    {
+        var path = Path.Combine(_dir, "restart.db");
+        using (var first = new SqliteAckStore(path))
+        {
+            first.RecordAck("edge-1", "uid-1", "7");
+            first.RecordAck("edge-1", "uid-2", "3");
+            first.Flush();
+            first.RecordAck("edge-1", "uid-1", "8"); // written by Dispose
+            first.Forget("edge-1", "uid-2");
+        }
+
+        using var second = new SqliteAckStore(path);
+
+        Assert.Equal("8", second.AckedVersion("edge-1", "uid-1"));
+        Assert.Null(second.AckedVersion("edge-1", "uid-2"));
+    }
+
+    [Fact]
+    public void Open_NotADatabase_ThrowsClearError()
+    {
+        var path = Path.Combine(_dir, "garbage.db");
+        File.WriteAllText(path, new string('x', 4096));
+
+        var e = Assert.ThrowsAny<Microsoft.Data.Sqlite.SqliteException>(() => new SqliteAckStore(path));
+
+        Assert.Contains("not a database", e.Message, StringComparison.OrdinalIgnoreCase);
+    }
+}
