@@ -46,8 +46,7 @@ public sealed class SqliteDeviceStore : IDeviceStore
 
     public bool UpdateDeviceFields(string deviceId, IReadOnlyDictionary<string, object?> columns)
     {
-        StoreColumns.Check(StoreColumns.Device, columns);
-        var id = DeviceIds.Normalize(deviceId);
+        var id = FieldUpdateValidator.Device(deviceId, columns);
         return SqliteRows.Guard(() => Update("device", "id = $key", c => SqliteRows.Add(c, "$key", id), columns)) > 0;
     }
 
@@ -63,11 +62,7 @@ public sealed class SqliteDeviceStore : IDeviceStore
 
     public void UpdateDevices(IReadOnlyList<DeviceUpdate> updates)
     {
-        foreach (var update in updates)
-        {
-            StoreColumns.Check(StoreColumns.Device, update.Columns);
-        }
-
+        FieldUpdateValidator.Devices(updates);
         InTransaction(() =>
         {
             foreach (var update in updates)
@@ -127,8 +122,8 @@ public sealed class SqliteDeviceStore : IDeviceStore
 
     public bool UpdateAttributeFields(string deviceId, string name, IReadOnlyDictionary<string, object?> columns)
     {
-        StoreColumns.Check(StoreColumns.Attribute, columns);
-        return SqliteRows.Guard(() => Update("device_attr", "deviceid = $key AND name = $keyname", KeyBinder(deviceId, name), columns)) > 0;
+        var id = FieldUpdateValidator.Attribute(deviceId, name, columns);
+        return SqliteRows.Guard(() => Update("device_attr", "deviceid = $key AND name = $keyname", KeyBinder(id, name), columns)) > 0;
     }
 
     public bool DeleteAttribute(string deviceId, string name) =>
@@ -151,8 +146,8 @@ public sealed class SqliteDeviceStore : IDeviceStore
 
     public bool UpdateTwinFields(string deviceId, string name, IReadOnlyDictionary<string, object?> columns)
     {
-        StoreColumns.Check(StoreColumns.Twin, columns);
-        return SqliteRows.Guard(() => Update("device_twin", "deviceid = $key AND name = $keyname", KeyBinder(deviceId, name), columns)) > 0;
+        var id = FieldUpdateValidator.Twin(deviceId, name, columns);
+        return SqliteRows.Guard(() => Update("device_twin", "deviceid = $key AND name = $keyname", KeyBinder(id, name), columns)) > 0;
     }
 
     public bool DeleteTwin(string deviceId, string name) =>
@@ -192,6 +187,26 @@ public sealed class SqliteDeviceStore : IDeviceStore
         });
     }
 
+    public CloudOutboxRow AddOutbox(CloudOutboxRow message) => message with
+    {
+        Seq = Insert(
+            "INSERT INTO device_cloud_outbox (msg_id, envelope) VALUES ($msg, $envelope) RETURNING seq",
+            c =>
+            {
+                SqliteRows.Add(c, "$msg", message.MsgId);
+                SqliteRows.Add(c, "$envelope", message.Envelope);
+            },
+            $"cloud message '{message.MsgId}'"),
+    };
+
+    public IReadOnlyList<CloudOutboxRow> GetOutbox() => SqliteRows.Guard(() => Query(
+        "SELECT seq, msg_id, envelope FROM device_cloud_outbox ORDER BY seq",
+        _ => { },
+        r => new CloudOutboxRow(r.GetInt64(0), r.GetString(1), r.GetString(2))));
+
+    public bool DeleteOutbox(string msgId) =>
+        SqliteRows.Guard(() => Run("DELETE FROM device_cloud_outbox WHERE msg_id = $msg", c => SqliteRows.Add(c, "$msg", msgId))) > 0;
+
     public void Dispose()
     {
         _transaction?.Dispose();
@@ -210,7 +225,7 @@ public sealed class SqliteDeviceStore : IDeviceStore
         };
     }
 
-    private void InTransaction(Action body)
+    public void InTransaction(Action body)
     {
         if (_transaction is not null)
         {
