@@ -1,4 +1,3 @@
-using Actors.Edge.Modules.DeviceTwin.Storage.Models;
 using Actors.Kernel.Actor;
 using Actors.Kernel.Modules;
 using Actors.Messages.Bus;
@@ -45,10 +44,18 @@ internal sealed class CommunicationActor : ActorBase, IWithTimers
                 _pending.Clear();
                 _seqById.Clear();
                 _connected = loaded.Connected;
-                Add(loaded.Rows);
+                foreach (var row in loaded.Rows)
+                {
+                    Add(row.Seq, EnvelopeCodec.Decode(System.Text.Encoding.UTF8.GetBytes(row.Envelope)));
+                }
+
                 return true;
             case OutboxAdded added:
-                Add(added.Rows);
+                foreach (var (seq, envelope) in added.Messages)
+                {
+                    Add(seq, envelope);
+                }
+
                 return true;
             case LinkChanged link:
                 OnLink(link.Connected);
@@ -73,17 +80,13 @@ internal sealed class CommunicationActor : ActorBase, IWithTimers
         base.PreRestart(reason, message);
     }
 
-    private void Add(IReadOnlyList<CloudOutboxRow> rows)
+    private void Add(long seq, MessageEnvelope envelope)
     {
-        foreach (var row in rows)
+        _pending[seq] = envelope;
+        _seqById[envelope.Header.MsgId] = seq;
+        if (_connected)
         {
-            var envelope = EnvelopeCodec.Decode(System.Text.Encoding.UTF8.GetBytes(row.Envelope));
-            _pending[row.Seq] = envelope;
-            _seqById[row.MsgId] = row.Seq;
-            if (_connected)
-            {
-                Send(envelope);
-            }
+            Send(envelope);
         }
     }
 

@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using Actors.Edge.Modules.DeviceTwin.Engine;
 using Actors.Edge.Modules.DeviceTwin.Storage.Models;
+using Actors.Messages.Wire;
 
 namespace Actors.Edge.Modules.DeviceTwin.Controller;
 
@@ -19,8 +20,8 @@ internal sealed record ChildFailed(string Child, long? Seq, string Reason) : ICo
 /// <summary>Controller → communication: the whole durable outbox and the link state (at start and after a restart).</summary>
 internal sealed record OutboxLoaded(IReadOnlyList<CloudOutboxRow> Rows, bool Connected) : IControllerMessage;
 
-/// <summary>Controller → communication: rows just committed to the outbox.</summary>
-internal sealed record OutboxAdded(IReadOnlyList<CloudOutboxRow> Rows) : IControllerMessage;
+/// <summary>Controller → communication: messages just committed to the outbox (with their rows' sequence numbers).</summary>
+internal sealed record OutboxAdded(IReadOnlyList<(long Seq, MessageEnvelope Envelope)> Messages) : IControllerMessage;
 
 /// <summary>Controller → communication: the cloud link went up or down.</summary>
 internal sealed record LinkChanged(bool Connected) : IControllerMessage;
@@ -35,4 +36,10 @@ internal sealed record OutboxConfirmed(string MsgId) : IControllerMessage;
 internal sealed record ResendTick : IControllerMessage
 {
     public static ResendTick Instance { get; } = new();
+}
+
+/// <summary>The controller's own signal to commit what it collected since the last flush.</summary>
+internal sealed record FlushBatch : IControllerMessage
+{
+    public static FlushBatch Instance { get; } = new();
 }

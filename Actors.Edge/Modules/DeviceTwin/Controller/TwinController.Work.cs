@@ -7,11 +7,18 @@ using Microsoft.Extensions.Logging;
 
 namespace Actors.Edge.Modules.DeviceTwin.Controller;
 
-/// <summary>Request scheduling (one request per key at a time, in arrival order) and plan commits.</summary>
+/// <summary>
+/// Request scheduling (one request per key at a time, in arrival order) and group commit: plans and confirmations that
+/// arrive while the controller is busy are committed together in one transaction when it gets to <see cref="Flush"/>;
+/// nothing is published or applied to the cache before that commit.
+/// </summary>
 internal sealed partial class TwinController
 {
     private readonly Dictionary<long, Pending> _inFlight = [];
     private readonly Dictionary<string, Queue<Pending>> _queues = new(StringComparer.Ordinal);
+    private List<(Pending Pending, WorkPlan Plan)> _planned = [];
+    private List<string> _confirmed = [];
+    private bool _flushScheduled;
     private long _seq;
 
     private void Submit(TwinRequest request)
@@ -51,7 +58,7 @@ internal sealed partial class TwinController
     private void OnPlanned(WorkPlanned planned)
     {
         // A request handed out twice (after a child restart) is applied once: the first plan wins.
-        if (!_inFlight.TryGetValue(planned.Seq, out var pending))
+        if (!_inFlight.TryGetValue(planned.Seq, out var pending) || _planned.Exists(p => p.Pending == pending))
         {
             return;
         }
@@ -62,42 +69,88 @@ internal sealed partial class TwinController
             return;
         }
 
-        Carry(planned.Plan);
-        Complete(pending);
+        _planned.Add((pending, planned.Plan));
+        ScheduleFlush();
+    }
+
+    private void OnConfirmed(string msgId)
+    {
+        _confirmed.Add(msgId);
+        ScheduleFlush();
+    }
+
+    private void ScheduleFlush()
+    {
+        if (!_flushScheduled)
+        {
+            _flushScheduled = true;
+            Self.Tell(FlushBatch.Instance, Self);
+        }
     }
 
     /// <summary>A plan computed from cache entries that changed since (another key touched the same device).</summary>
     private bool IsStale(WorkPlan plan) =>
         plan.Bases.Any(b => !ReferenceEquals(_devices.GetValueOrDefault(b.Key), b.Value));
 
-    private void Carry(WorkPlan plan)
+    private void Flush()
+    {
+        _flushScheduled = false;
+        var (planned, confirmed) = (_planned, _confirmed);
+        (_planned, _confirmed) = ([], []);
+        var accepted = new List<(Pending Pending, WorkPlan Plan)>(planned.Count);
+        var touched = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var item in planned)
+        {
+            // Two plans of one batch must not build on the same cache entry: the later one is recomputed.
+            if (item.Plan.Bases.Keys.Any(touched.Contains))
+            {
+                Dispatch(item.Pending);
+                continue;
+            }
+
+            touched.UnionWith(item.Plan.Devices.Keys);
+            accepted.Add(item);
+        }
+
+        var outcomes = Commit(accepted.Select(a => a.Plan).ToList(), confirmed);
+        var added = new List<(long Seq, MessageEnvelope Envelope)>();
+        for (var i = 0; i < accepted.Count; i++)
+        {
+            Apply(accepted[i].Plan, outcomes[i], added);
+            Complete(accepted[i].Pending);
+        }
+
+        if (added.Count > 0)
+        {
+            _communication.Tell(new OutboxAdded(added), Self);
+        }
+    }
+
+    private void Apply(WorkPlan plan, List<CloudOutboxRow>? outbox, List<(long Seq, MessageEnvelope Envelope)> added)
     {
         if (plan.Warning is not null)
         {
             Log.LogWarning("DeviceTwin: {Warning}", plan.Warning);
         }
 
-        if (plan.Writes.Count > 0 || plan.ToCloud.Count > 0)
+        if (outbox is null)
         {
-            if (!TryCommit(plan, out var outbox))
+            if (plan.OnStoreFailure is { } failure)
             {
-                if (plan.OnStoreFailure is { } failure)
-                {
-                    Publish(failure);
-                }
-
-                return;
+                Publish(failure);
             }
 
-            foreach (var (id, entry) in plan.Devices)
-            {
-                _devices = entry is null ? _devices.Remove(id) : _devices.SetItem(id, entry);
-            }
+            return;
+        }
 
-            if (outbox.Count > 0)
-            {
-                _communication.Tell(new OutboxAdded(outbox), Self);
-            }
+        foreach (var (id, entry) in plan.Devices)
+        {
+            _devices = entry is null ? _devices.Remove(id) : _devices.SetItem(id, entry);
+        }
+
+        for (var i = 0; i < outbox.Count; i++)
+        {
+            added.Add((outbox[i].Seq, plan.ToCloud[i]));
         }
 
         foreach (var publication in plan.Publications)
@@ -106,30 +159,64 @@ internal sealed partial class TwinController
         }
     }
 
-    private bool TryCommit(WorkPlan plan, out List<CloudOutboxRow> outbox)
+    /// <summary>
+    /// Commits every plan and confirmation in one transaction; if that fails, each one on its own so a bad plan only
+    /// fails itself. Per plan: its outbox rows, or null when it could not be stored.
+    /// </summary>
+    private List<CloudOutboxRow>?[] Commit(List<WorkPlan> plans, List<string> confirmed)
     {
-        var saved = new List<CloudOutboxRow>(plan.ToCloud.Count);
-        outbox = saved;
+        var results = new List<CloudOutboxRow>?[plans.Count];
+        if (TryStore(() =>
+        {
+            Delete(confirmed);
+            for (var i = 0; i < plans.Count; i++)
+            {
+                results[i] = Write(plans[i]);
+            }
+        }))
+        {
+            return results;
+        }
+
+        TryStore(() => Delete(confirmed));
+        for (var i = 0; i < plans.Count; i++)
+        {
+            var plan = plans[i];
+            List<CloudOutboxRow>? rows = null;
+            results[i] = TryStore(() => rows = Write(plan)) ? rows : null;
+        }
+
+        return results;
+    }
+
+    private List<CloudOutboxRow> Write(WorkPlan plan)
+    {
+        foreach (var write in plan.Writes)
+        {
+            write.Apply(_store);
+        }
+
+        return [.. plan.ToCloud.Select(e => _store.AddOutbox(new CloudOutboxRow(0, e.Header.MsgId, Encoding.UTF8.GetString(EnvelopeCodec.Encode(e)))))];
+    }
+
+    private void Delete(List<string> confirmed)
+    {
+        foreach (var msgId in confirmed)
+        {
+            _store.DeleteOutbox(msgId);
+        }
+    }
+
+    private bool TryStore(Action body)
+    {
         try
         {
-            _store.InTransaction(() =>
-            {
-                foreach (var write in plan.Writes)
-                {
-                    write.Apply(_store);
-                }
-
-                foreach (var envelope in plan.ToCloud)
-                {
-                    saved.Add(_store.AddOutbox(new CloudOutboxRow(0, envelope.Header.MsgId, Encoding.UTF8.GetString(EnvelopeCodec.Encode(envelope)))));
-                }
-            });
+            _store.InTransaction(body);
             return true;
         }
         catch (Exception e) when (e is DeviceStoreException or ArgumentException)
         {
-            saved.Clear();
-            Log.LogError(e, "DeviceTwin could not store a change; nothing was applied");
+            Log.LogError(e, "DeviceTwin could not store a change; it was rolled back");
             return false;
         }
     }

@@ -79,7 +79,10 @@ internal sealed partial class TwinController : ActorBase
                 OnChildFailed(failed);
                 return true;
             case OutboxConfirmed confirmed:
-                _store.DeleteOutbox(confirmed.MsgId);
+                OnConfirmed(confirmed.MsgId);
+                return true;
+            case FlushBatch:
+                Flush();
                 return true;
             default:
                 return false;

@@ -12,6 +12,7 @@ public sealed class SqliteDeviceStore : IDeviceStore
     private static readonly string[] ChildTables = ["device_attr", "device_twin"];
 
     private readonly SqliteConnection _connection;
+    private readonly Dictionary<string, SqliteCommand> _commands = new(StringComparer.Ordinal);
     private SqliteTransaction? _transaction;
 
     /// <summary>Opens (creating if needed) the database at <paramref name="connectionString"/> and migrates it.</summary>
@@ -209,6 +210,12 @@ public sealed class SqliteDeviceStore : IDeviceStore
 
     public void Dispose()
     {
+        foreach (var command in _commands.Values)
+        {
+            command.Dispose();
+        }
+
+        _commands.Clear();
         _transaction?.Dispose();
         _connection.Dispose();
     }
@@ -267,7 +274,7 @@ public sealed class SqliteDeviceStore : IDeviceStore
 
     private int Run(string sql, Action<SqliteCommand> bind)
     {
-        using var command = Command(sql, bind);
+        var command = Command(sql, bind);
         return command.ExecuteNonQuery();
     }
 
@@ -278,7 +285,7 @@ public sealed class SqliteDeviceStore : IDeviceStore
     {
         try
         {
-            using var command = Command(sql, bind);
+            var command = Command(sql, bind);
             return (long)command.ExecuteScalar()!;
         }
         catch (SqliteException e) when (e.SqliteErrorCode == 19)
@@ -293,7 +300,7 @@ public sealed class SqliteDeviceStore : IDeviceStore
 
     private List<T> Query<T>(string sql, Action<SqliteCommand> bind, Func<SqliteDataReader, T> read)
     {
-        using var command = Command(sql, bind);
+        var command = Command(sql, bind);
         using var reader = command.ExecuteReader();
         var rows = new List<T>();
         while (reader.Read())
@@ -304,10 +311,20 @@ public sealed class SqliteDeviceStore : IDeviceStore
         return rows;
     }
 
+    /// <summary>
+    /// A command for <paramref name="sql"/>, re-used across calls so SQLite prepares each statement once per connection
+    /// (the store is owned by one actor, so commands are never used concurrently).
+    /// </summary>
     private SqliteCommand Command(string sql, Action<SqliteCommand> bind)
     {
-        var command = _connection.CreateCommand();
-        command.CommandText = sql;
+        if (!_commands.TryGetValue(sql, out var command))
+        {
+            command = _connection.CreateCommand();
+            command.CommandText = sql;
+            _commands[sql] = command;
+        }
+
+        command.Parameters.Clear();
         command.Transaction = _transaction;
         bind(command);
         return command;
