@@ -133,6 +133,37 @@ public sealed class TwinModuleTests : TwinModuleTestBase
         Assert.Equal("online", Rows("SELECT state FROM device").Single()[0]);
     }
 
+    [Fact]
+    public void AttributesUpdated_FromCloud_StoredAndPublished()
+    {
+        Start();
+        AddDevice();
+        FromCloud(new Actors.Messages.Wire.MessageEnvelope(
+            new Actors.Messages.Wire.MessageHeader(Guid.NewGuid().ToString()),
+            new Actors.Messages.Wire.MessageRoute("devicecontroller", "twin", "updated", "device/default/thermo-01/updated"),
+            Actors.Messages.Wire.MessageContent.FromString("""{"event_id":"a-1","timestamp":1,"attributes":{"vendor":{"value":"acme2","metadata":{"type":"string"}}}}""")));
+
+        var updated = ExpectPublished(Topic + "/updated");
+        Assert.Equal("acme2", updated.GetProperty("attributes").GetProperty("vendor").GetProperty("value").GetString());
+        Assert.Equal("acme2", Rows("SELECT value FROM device_attr WHERE name = 'vendor'").Single()[0]);
+    }
+
+    [Fact]
+    public void MembershipRemoval_DeletesDeviceRows_AndLaterUpdatesAre404()
+    {
+        Start();
+        AddDevice();
+        var device = new Actors.Messages.DeviceTwin.MembershipDevice(Device, "thermo-01", "lab sensor");
+        FromCloud(Actors.Messages.DeviceTwin.TwinTranslator.ToEnvelope(
+            new Actors.Messages.DeviceTwin.MembershipUpdated("m-2", 2, [], [device]), Actors.Messages.Wire.MessageHeader.New(Time)));
+
+        var removed = ExpectPublished($"$hw/events/node/{Node}/membership/updated");
+        Assert.Equal(Device, removed.GetProperty("removed_devices")[0].GetProperty("id").GetString());
+        Assert.Empty(Rows("SELECT * FROM device_twin"));
+        FromMqtt(Topic + "/twin/update", """{"event_id":"u-9","timestamp":1,"twin":{"setpoint":{"actual":{"value":"1"}}}}""");
+        Assert.Equal(404, ExpectPublished(Topic + "/twin/update/result").GetProperty("code").GetInt32());
+    }
+
     private static Actors.Messages.Wire.MessageEnvelope CloudSync(string content) => new(
         new Actors.Messages.Wire.MessageHeader(Guid.NewGuid().ToString()),
         new Actors.Messages.Wire.MessageRoute("devicecontroller", "twin", "update", "device/default/thermo-01/twin/cloud_updated"),
