@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using Actors.Edge.Modules.DeviceTwin.Engine;
 using Actors.Edge.Modules.DeviceTwin.Storage.Models;
+using Actors.Messages.Bus;
 using Actors.Messages.Wire;
 
 namespace Actors.Edge.Modules.DeviceTwin.Controller;
@@ -11,8 +12,12 @@ internal interface IControllerMessage;
 /// <summary>Controller → worker: plan request <paramref name="Seq"/> against this snapshot.</summary>
 internal sealed record PlanWork(long Seq, TwinRequest Request, ImmutableDictionary<string, DeviceEntry> Devices) : IControllerMessage;
 
-/// <summary>Worker → controller: the plan for request <paramref name="Seq"/>.</summary>
-internal sealed record WorkPlanned(long Seq, WorkPlan Plan) : IControllerMessage;
+/// <summary>
+/// Worker → controller: the plan for request <paramref name="Seq"/>, with the work the controller would otherwise do on
+/// its own thread done in advance: the outbox text of each cloud message and the bus message of each publication.
+/// </summary>
+internal sealed record WorkPlanned(long Seq, WorkPlan Plan, IReadOnlyList<string> OutboxTexts, IReadOnlyList<BusMessage> Publications)
+    : IControllerMessage;
 
 /// <summary>A child is being restarted after a failure; <paramref name="Seq"/> is the request it failed on, if any.</summary>
 internal sealed record ChildFailed(string Child, long? Seq, string Reason) : IControllerMessage;

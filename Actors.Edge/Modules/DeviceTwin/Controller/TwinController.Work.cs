@@ -1,4 +1,3 @@
-using System.Text;
 using Actors.Edge.Modules.DeviceTwin.Engine;
 using Actors.Edge.Modules.DeviceTwin.Storage;
 using Actors.Edge.Modules.DeviceTwin.Storage.Models;
@@ -16,7 +15,7 @@ internal sealed partial class TwinController
 {
     private readonly Dictionary<long, Pending> _inFlight = [];
     private readonly Dictionary<string, Queue<Pending>> _queues = new(StringComparer.Ordinal);
-    private List<(Pending Pending, WorkPlan Plan)> _planned = [];
+    private List<(Pending Pending, WorkPlanned Planned)> _planned = [];
     private List<string> _confirmed = [];
     private bool _flushScheduled;
     private long _seq;
@@ -69,7 +68,7 @@ internal sealed partial class TwinController
             return;
         }
 
-        _planned.Add((pending, planned.Plan));
+        _planned.Add((pending, planned));
         ScheduleFlush();
     }
 
@@ -97,26 +96,26 @@ internal sealed partial class TwinController
         _flushScheduled = false;
         var (planned, confirmed) = (_planned, _confirmed);
         (_planned, _confirmed) = ([], []);
-        var accepted = new List<(Pending Pending, WorkPlan Plan)>(planned.Count);
+        var accepted = new List<(Pending Pending, WorkPlanned Planned)>(planned.Count);
         var touched = new HashSet<string>(StringComparer.Ordinal);
         foreach (var item in planned)
         {
             // Two plans of one batch must not build on the same cache entry: the later one is recomputed.
-            if (item.Plan.Bases.Keys.Any(touched.Contains))
+            if (item.Planned.Plan.Bases.Keys.Any(touched.Contains))
             {
                 Dispatch(item.Pending);
                 continue;
             }
 
-            touched.UnionWith(item.Plan.Devices.Keys);
+            touched.UnionWith(item.Planned.Plan.Devices.Keys);
             accepted.Add(item);
         }
 
-        var outcomes = Commit(accepted.Select(a => a.Plan).ToList(), confirmed);
+        var outcomes = Commit(accepted.Select(a => a.Planned).ToList(), confirmed);
         var added = new List<(long Seq, MessageEnvelope Envelope)>();
         for (var i = 0; i < accepted.Count; i++)
         {
-            Apply(accepted[i].Plan, outcomes[i], added);
+            Apply(accepted[i].Planned, outcomes[i], added);
             Complete(accepted[i].Pending);
         }
 
@@ -126,8 +125,9 @@ internal sealed partial class TwinController
         }
     }
 
-    private void Apply(WorkPlan plan, List<CloudOutboxRow>? outbox, List<(long Seq, MessageEnvelope Envelope)> added)
+    private void Apply(WorkPlanned planned, List<CloudOutboxRow>? outbox, List<(long Seq, MessageEnvelope Envelope)> added)
     {
+        var plan = planned.Plan;
         if (plan.Warning is not null)
         {
             Log.LogWarning("DeviceTwin: {Warning}", plan.Warning);
@@ -153,7 +153,7 @@ internal sealed partial class TwinController
             added.Add((outbox[i].Seq, plan.ToCloud[i]));
         }
 
-        foreach (var publication in plan.Publications)
+        foreach (var publication in planned.Publications)
         {
             Publish(publication);
         }
@@ -163,7 +163,7 @@ internal sealed partial class TwinController
     /// Commits every plan and confirmation in one transaction; if that fails, each one on its own so a bad plan only
     /// fails itself. Per plan: its outbox rows, or null when it could not be stored.
     /// </summary>
-    private List<CloudOutboxRow>?[] Commit(List<WorkPlan> plans, List<string> confirmed)
+    private List<CloudOutboxRow>?[] Commit(List<WorkPlanned> plans, List<string> confirmed)
     {
         var results = new List<CloudOutboxRow>?[plans.Count];
         if (TryStore(() =>
@@ -189,14 +189,20 @@ internal sealed partial class TwinController
         return results;
     }
 
-    private List<CloudOutboxRow> Write(WorkPlan plan)
+    private List<CloudOutboxRow> Write(WorkPlanned planned)
     {
-        foreach (var write in plan.Writes)
+        foreach (var write in planned.Plan.Writes)
         {
             write.Apply(_store);
         }
 
-        return [.. plan.ToCloud.Select(e => _store.AddOutbox(new CloudOutboxRow(0, e.Header.MsgId, Encoding.UTF8.GetString(EnvelopeCodec.Encode(e)))))];
+        var rows = new List<CloudOutboxRow>(planned.OutboxTexts.Count);
+        for (var i = 0; i < planned.OutboxTexts.Count; i++)
+        {
+            rows.Add(_store.AddOutbox(new CloudOutboxRow(0, planned.Plan.ToCloud[i].Header.MsgId, planned.OutboxTexts[i])));
+        }
+
+        return rows;
     }
 
     private void Delete(List<string> confirmed)

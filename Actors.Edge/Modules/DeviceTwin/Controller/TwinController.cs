@@ -5,7 +5,6 @@ using Actors.Edge.Modules.DeviceTwin.Twin;
 using Actors.Kernel.Actor;
 using Actors.Kernel.Modules;
 using Actors.Messages.Bus;
-using Actors.Messages.DeviceTwin;
 using Actors.Messages.Routing;
 using Actors.Messages.Wire;
 using Microsoft.Extensions.Logging;
@@ -51,7 +50,7 @@ internal sealed partial class TwinController : ActorBase
         foreach (var worker in Enum.GetValues<TwinWorker>())
         {
             var name = worker.ToString().ToLowerInvariant();
-            _workers[worker] = Context.ActorOf(Props.Create(() => new WorkerActor(name, _engine)), name);
+            _workers[worker] = Context.ActorOf(Props.Create(() => new WorkerActor(name, _engine, _module.Time)), name);
         }
 
         _communication = Context.ActorOf(
@@ -163,7 +162,7 @@ internal sealed partial class TwinController : ActorBase
         Complete(pending);
     }
 
-    private void Publish(MqttPublication publication) => _module.Bus.Send(
-        ModuleNames.EventBus,
-        new BusMessage(TwinMqttTranslator.ToPublish(publication.Topic, publication.Payload, MessageHeader.New(_module.Time))));
+    private void Publish(MqttPublication publication) => Publish(WorkerActor.Prepare(publication, _module.Time));
+
+    private void Publish(BusMessage message) => _module.Bus.Send(ModuleNames.EventBus, message);
 }
