@@ -15,6 +15,7 @@ public sealed class EdgeCoreValidator : IOptionsValidator
         EdgedOptions.From(b);
         EventBusOptions.From(b);
         ServiceBusOptions.From(b);
+        DeviceTwinOptions.From(b);
         return b.Errors;
     }
 }

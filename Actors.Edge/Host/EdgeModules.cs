@@ -21,6 +21,7 @@ public static class EdgeModules
         {
             EdgeHubOptions.From(config).CreateModule(core),
             new ServiceBusModule(ServiceBusOptions.From(config), core.DataDir, LocalHttpClient()),
+            Modules.DeviceTwin.DeviceTwinModule.Create(config),
         };
         return modules;
     }
@@ -28,11 +29,13 @@ public static class EdgeModules
     /// <summary>An HTTP client for calls to applications on this node: no proxy, connections recycled.</summary>
     private static HttpClient LocalHttpClient() => new(new SocketsHttpHandler { UseProxy = false, PooledConnectionLifetime = TimeSpan.FromMinutes(2) });
 
-    /// <summary>Bus options: KubeEdge envelope correlation and the modules disabled in configuration.</summary>
+    /// <summary>
+    /// Bus options: KubeEdge envelope correlation. Modules switched off in configuration are listed with
+    /// <c>Enabled = false</c> (their config names, e.g. <c>edgehub</c>, differ from their bus names, e.g. <c>websocket</c>).
+    /// </summary>
     public static ModuleHostOptions BusOptions(Config config)
     {
         ArgumentNullException.ThrowIfNull(config);
-        var correlation = new ModuleCorrelation(EnvelopeCorrelation.IdOf, EnvelopeCorrelation.ParentIdOf, EnvelopeCorrelation.MarkSync);
-        return ModuleHostOptions.ForHost(correlation, EdgeHost.Modules, [.. EdgeHost.EnabledModules(config)]);
+        return new ModuleHostOptions(new ModuleCorrelation(EnvelopeCorrelation.IdOf, EnvelopeCorrelation.ParentIdOf, EnvelopeCorrelation.MarkSync));
     }
 }

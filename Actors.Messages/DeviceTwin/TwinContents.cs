@@ -3,11 +3,13 @@ using System.Text.Json.Serialization;
 
 namespace Actors.Messages.DeviceTwin;
 
-/// <summary>JSON shape of a membership device.</summary>
+/// <summary>JSON shape of a membership device (<c>dttype.Device</c>: attributes and twin are omitted when absent).</summary>
 internal sealed record MembershipDeviceContent(
     [property: JsonPropertyName("id")] string? Id,
     [property: JsonPropertyName("name")] string? Name,
-    [property: JsonPropertyName("description")] string? Description);
+    [property: JsonPropertyName("description")] string? Description,
+    [property: JsonPropertyName("attributes"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] JsonElement? Attributes = null,
+    [property: JsonPropertyName("twin"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] JsonElement? Twin = null);
 
 /// <summary>JSON shape of a membership update (<c>dttype.MembershipUpdate</c>); Go writes empty lists as null.</summary>
 internal sealed record MembershipContent(

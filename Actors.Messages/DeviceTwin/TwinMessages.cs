@@ -6,8 +6,16 @@ namespace Actors.Messages.DeviceTwin;
 /// <summary>Device and twin traffic handled by DeviceTwin (module and group <c>twin</c>).</summary>
 public interface ITwinMessage;
 
-/// <summary>A device in a membership message (<c>id</c> is <c>&lt;namespace&gt;/&lt;name&gt;</c> since v1.16).</summary>
-public sealed record MembershipDevice(string Id, string Name, string Description);
+/// <summary>
+/// A device in a membership message (<c>id</c> is <c>&lt;namespace&gt;/&lt;name&gt;</c> since v1.16). An added device may
+/// carry its <c>attributes</c> (name → MsgAttr) and <c>twin</c> (name → MsgTwin) maps as JSON; null when absent.
+/// </summary>
+public sealed record MembershipDevice(
+    string Id,
+    string Name,
+    string Description,
+    MessageContent? Attributes = null,
+    MessageContent? Twin = null);
 
 /// <summary>
 /// The cloud changes the node's device membership (devicecontroller → twin, operation <c>update</c>,

@@ -126,9 +126,15 @@ public static class TwinTranslator
     }
 
     private static List<MembershipDeviceContent>? ToList(ImmutableArray<MembershipDevice> devices) =>
-        devices.IsDefaultOrEmpty ? null : devices.Select(d => new MembershipDeviceContent(d.Id, d.Name, d.Description)).ToList();
+        devices.IsDefaultOrEmpty
+        ? null
+        : devices.Select(d => new MembershipDeviceContent(d.Id, d.Name, d.Description, d.Attributes?.ToElement(), d.Twin?.ToElement())).ToList();
 
     private static ImmutableArray<MembershipDevice> ToArray(List<MembershipDeviceContent>? devices) => devices is null
         ? []
-        : [.. devices.Select(d => new MembershipDevice(d.Id ?? string.Empty, d.Name ?? string.Empty, d.Description ?? string.Empty))];
+        : [.. devices.Select(d => new MembershipDevice(
+            d.Id ?? string.Empty, d.Name ?? string.Empty, d.Description ?? string.Empty, Optional(d.Attributes), Optional(d.Twin)))];
+
+    private static MessageContent? Optional(JsonElement? element) =>
+        element is { ValueKind: not (JsonValueKind.Null or JsonValueKind.Undefined) } e ? MessageContent.FromElement(e) : null;
 }

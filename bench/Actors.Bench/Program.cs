@@ -16,8 +16,9 @@ public static class Program
             case "k8sclient": return K8sClient.K8sClientBench.RunAsync(args[1..]).GetAwaiter().GetResult();
             case "metastore": return MetaStore.MetaStoreBench.Run(args[1..]);
             case "cloudhub": return CloudHub.CloudHubBench.Run(args[1..]);
+            case "devicetwin": return DeviceTwin.DeviceTwinBench.Run(args[1..]);
             default:
-                Console.Error.WriteLine("usage: Actors.Bench <suite> [options]; suites: persistence, cri, hocon, kernel, envelope, mqtt, apiserver, k8sclient, metastore, cloudhub");
+                Console.Error.WriteLine("usage: Actors.Bench <suite> [options]; suites: persistence, cri, hocon, kernel, envelope, mqtt, apiserver, k8sclient, metastore, cloudhub, devicetwin");
                 return 2;
         }
     }

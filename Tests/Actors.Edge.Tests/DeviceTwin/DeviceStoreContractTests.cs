@@ -243,6 +243,49 @@ public abstract class DeviceStoreContractTests : IDisposable
         Assert.Equal(before, Store.GetTwins("default/thermo-01"));
     }
 
+    [Fact]
+    public void InTransaction_FailureAfterTwinChangeAndOutbox_RollsBackBoth()
+    {
+        Store.AddDevice(Device(), [], [Twin("a", "1")]);
+        var before = Store.GetTwins("default/thermo-01");
+        Assert.Throws<InvalidOperationException>(() => Store.InTransaction(() =>
+        {
+            Store.ApplyTwinChanges("thermo-01", new TwinChanges([], [before[0] with { Expected = "2" }], []));
+            Store.AddOutbox(new CloudOutboxRow(0, "m1", "{}"));
+            throw new InvalidOperationException("test failure");
+        }));
+        Assert.Equal(before, Store.GetTwins("default/thermo-01"));
+        Assert.Empty(Store.GetOutbox());
+    }
+
+    [Fact]
+    public void Outbox_AddListDelete_KeepsOrderAndRejectsDuplicateIds()
+    {
+        var first = Store.AddOutbox(new CloudOutboxRow(0, "m1", "{\"n\":1}"));
+        var second = Store.AddOutbox(new CloudOutboxRow(0, "m2", "{\"n\":2}"));
+        Assert.True(second.Seq > first.Seq);
+        Assert.Throws<DeviceStoreException>(() => Store.AddOutbox(new CloudOutboxRow(0, "m1", "{}")));
+        Assert.Equal(["m1", "m2"], Store.GetOutbox().Select(m => m.MsgId));
+        Assert.True(Store.DeleteOutbox("m1"));
+        Assert.False(Store.DeleteOutbox("m1"));
+        Assert.Equal("m2", Assert.Single(Store.GetOutbox()).MsgId);
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("id")]
+    [InlineData("deviceid")]
+    public void UpdateTwinAndAttributeFields_EmptyNameOrKeyColumn_ThrowArgumentBeforeAnyChange(string column)
+    {
+        Store.AddDevice(Device(), [Attr("vendor", "acme")], [Twin("a", "1")]);
+        var name = column.Length == 0 ? string.Empty : "a";
+        var columns = column.Length == 0 ? Cols("expected", "2") : Cols(column, "x");
+        Assert.ThrowsAny<ArgumentException>(() => Store.UpdateTwinFields("thermo-01", name, columns));
+        Assert.ThrowsAny<ArgumentException>(() => Store.UpdateAttributeFields("thermo-01", column.Length == 0 ? string.Empty : "vendor", column.Length == 0 ? Cols("value", "x") : columns));
+        Assert.Equal("1", Assert.Single(Store.GetTwins("thermo-01")).Expected);
+        Assert.Equal("acme", Assert.Single(Store.GetAttributes("thermo-01")).Value);
+    }
+
     private static Dictionary<string, object?> Cols(string column, object? value) => new() { [column] = value };
 }
 

@@ -47,11 +47,40 @@ public sealed class SqliteDeviceStoreTests : IDisposable
     }
 
     [Fact]
-    public void Open_SetsWalAndUserVersion()
+    public void Open_SetsWalAndOwnSchemaVersionRowOnly()
     {
+        _database.Execute("PRAGMA user_version = 7");
         using var store = new SqliteDeviceStore(_database.ConnectionString);
         Assert.Equal("wal", _database.Rows("PRAGMA journal_mode")[0][0]);
-        Assert.Equal(1L, _database.Rows("PRAGMA user_version")[0][0]);
+        Assert.Equal(2L, _database.Rows("SELECT version FROM schema_versions WHERE component = 'devicetwin'")[0][0]);
+        Assert.Equal(7L, _database.Rows("PRAGMA user_version")[0][0]);
+    }
+
+    [Fact]
+    public void Open_OtherComponentsVersionRow_IsLeftAlone()
+    {
+        _database.Execute(
+            "CREATE TABLE schema_versions (component TEXT PRIMARY KEY, version INT NOT NULL);" +
+            "INSERT INTO schema_versions VALUES ('metamanager', 5);");
+        using var store = new SqliteDeviceStore(_database.ConnectionString);
+        Assert.Equal(5L, _database.Rows("SELECT version FROM schema_versions WHERE component = 'metamanager'")[0][0]);
+        Assert.Equal(2L, _database.Rows("SELECT version FROM schema_versions WHERE component = 'devicetwin'")[0][0]);
+    }
+
+    [Fact]
+    public void Outbox_SurvivesReopen_InOrderUntilDeleted()
+    {
+        using (var store = new SqliteDeviceStore(_database.ConnectionString))
+        {
+            store.AddOutbox(new CloudOutboxRow(0, "m1", "{\"a\":1}"));
+            store.AddOutbox(new CloudOutboxRow(0, "m2", "{\"a\":2}"));
+        }
+
+        using var reopened = new SqliteDeviceStore(_database.ConnectionString);
+        Assert.Equal(["m1", "m2"], reopened.GetOutbox().Select(m => m.MsgId));
+        Assert.True(reopened.DeleteOutbox("m1"));
+        Assert.False(reopened.DeleteOutbox("m1"));
+        Assert.Equal("{\"a\":2}", Assert.Single(reopened.GetOutbox()).Envelope);
     }
 
     [Fact]
@@ -77,7 +106,7 @@ public sealed class SqliteDeviceStoreTests : IDisposable
             "INSERT INTO device VALUES ('default/old', 'old', NULL, 'offline', '');");
         using var store = new SqliteDeviceStore(_database.ConnectionString);
         Assert.Equal("offline", store.GetDevice("default/old")!.State);
-        Assert.Equal(1L, _database.Rows("PRAGMA user_version")[0][0]);
+        Assert.Equal(2L, _database.Rows("SELECT version FROM schema_versions WHERE component = 'devicetwin'")[0][0]);
         store.SaveTwin(new DeviceTwinRow(0, "old", "t"));
         Assert.Single(store.GetTwins("default/old"));
     }
@@ -85,7 +114,9 @@ public sealed class SqliteDeviceStoreTests : IDisposable
     [Fact]
     public void Open_NewerSchemaVersion_ThrowsStoreException()
     {
-        _database.Execute("PRAGMA user_version = 99");
+        _database.Execute(
+            "CREATE TABLE schema_versions (component TEXT PRIMARY KEY, version INT NOT NULL);" +
+            "INSERT INTO schema_versions VALUES ('devicetwin', 99);");
         var error = Assert.Throws<DeviceStoreException>(() => new SqliteDeviceStore(_database.ConnectionString));
         Assert.Contains("99", error.Message, StringComparison.Ordinal);
     }

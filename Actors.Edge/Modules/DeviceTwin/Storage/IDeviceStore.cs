@@ -63,4 +63,19 @@ public interface IDeviceStore : IDisposable
 
     /// <summary>Applies twin inserts, replacements and deletions of one device in one transaction (all or none).</summary>
     void ApplyTwinChanges(string deviceId, TwinChanges changes);
+
+    /// <summary>
+    /// Runs <paramref name="body"/> (calls on this store) as one transaction: all its changes or none. Nested calls and
+    /// the multi-row operations inside join the outer transaction.
+    /// </summary>
+    void InTransaction(Action body);
+
+    /// <summary>Appends a message for the cloud to the durable outbox and returns it with its sequence number.</summary>
+    CloudOutboxRow AddOutbox(CloudOutboxRow message);
+
+    /// <summary>Every unconfirmed message for the cloud, oldest first.</summary>
+    IReadOnlyList<CloudOutboxRow> GetOutbox();
+
+    /// <summary>Removes a confirmed message; false when it was not (or no longer) queued.</summary>
+    bool DeleteOutbox(string msgId);
 }

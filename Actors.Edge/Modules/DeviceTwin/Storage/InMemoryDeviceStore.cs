@@ -24,8 +24,7 @@ public sealed class InMemoryDeviceStore : IDeviceStore
 
     public bool UpdateDeviceFields(string deviceId, IReadOnlyDictionary<string, object?> columns)
     {
-        StoreColumns.Check(StoreColumns.Device, columns);
-        var id = DeviceIds.Normalize(deviceId);
+        var id = FieldUpdateValidator.Device(deviceId, columns);
         if (!_state.Devices.TryGetValue(id, out var row))
         {
             return false;
@@ -41,11 +40,7 @@ public sealed class InMemoryDeviceStore : IDeviceStore
 
     public void UpdateDevices(IReadOnlyList<DeviceUpdate> updates)
     {
-        foreach (var update in updates)
-        {
-            StoreColumns.Check(StoreColumns.Device, update.Columns);
-        }
-
+        FieldUpdateValidator.Devices(updates);
         InTransaction(() =>
         {
             foreach (var update in updates)
@@ -103,8 +98,8 @@ public sealed class InMemoryDeviceStore : IDeviceStore
 
     public bool UpdateAttributeFields(string deviceId, string name, IReadOnlyDictionary<string, object?> columns)
     {
-        StoreColumns.Check(StoreColumns.Attribute, columns);
-        var index = IndexOf(_state.Attributes, a => a.DeviceId, a => a.Name, deviceId, name);
+        var id = FieldUpdateValidator.Attribute(deviceId, name, columns);
+        var index = IndexOf(_state.Attributes, a => a.DeviceId, a => a.Name, id, name);
         if (index >= 0)
         {
             _state.Attributes[index] = StoreColumns.Apply(_state.Attributes[index], columns);
@@ -140,8 +135,8 @@ public sealed class InMemoryDeviceStore : IDeviceStore
 
     public bool UpdateTwinFields(string deviceId, string name, IReadOnlyDictionary<string, object?> columns)
     {
-        StoreColumns.Check(StoreColumns.Twin, columns);
-        var index = IndexOf(_state.Twins, t => t.DeviceId, t => t.Name, deviceId, name);
+        var id = FieldUpdateValidator.Twin(deviceId, name, columns);
+        var index = IndexOf(_state.Twins, t => t.DeviceId, t => t.Name, id, name);
         if (index >= 0)
         {
             _state.Twins[index] = StoreColumns.Apply(_state.Twins[index], columns);
@@ -187,6 +182,22 @@ public sealed class InMemoryDeviceStore : IDeviceStore
         });
     }
 
+    public CloudOutboxRow AddOutbox(CloudOutboxRow message)
+    {
+        if (_state.Outbox.Exists(m => m.MsgId == message.MsgId))
+        {
+            throw new DeviceStoreException($"cloud message '{message.MsgId}' already exists");
+        }
+
+        var row = message with { Seq = ++_state.LastOutboxSeq };
+        _state.Outbox.Add(row);
+        return row;
+    }
+
+    public IReadOnlyList<CloudOutboxRow> GetOutbox() => [.. _state.Outbox];
+
+    public bool DeleteOutbox(string msgId) => _state.Outbox.RemoveAll(m => m.MsgId == msgId) > 0;
+
     public void Dispose()
     {
     }
@@ -198,7 +209,7 @@ public sealed class InMemoryDeviceStore : IDeviceStore
     }
 
     /// <summary>Runs <paramref name="body"/> on a copy of the state and keeps the copy only if it succeeds.</summary>
-    private void InTransaction(Action body)
+    public void InTransaction(Action body)
     {
         var saved = _state;
         _state = saved.Copy();
@@ -225,6 +236,10 @@ public sealed class InMemoryDeviceStore : IDeviceStore
 
         public long LastTwinId { get; set; }
 
+        public List<CloudOutboxRow> Outbox { get; init; } = [];
+
+        public long LastOutboxSeq { get; set; }
+
         public State Copy() => new()
         {
             Devices = new Dictionary<string, DeviceRow>(Devices, StringComparer.Ordinal),
@@ -232,6 +247,8 @@ public sealed class InMemoryDeviceStore : IDeviceStore
             Twins = [.. Twins],
             LastAttrId = LastAttrId,
             LastTwinId = LastTwinId,
+            Outbox = [.. Outbox],
+            LastOutboxSeq = LastOutboxSeq,
         };
     }
 }

@@ -7,11 +7,12 @@ namespace Actors.Edge.Modules.DeviceTwin.Storage;
 /// <see cref="IDeviceStore"/> on SQLite (WAL journal, one open connection owned by the DeviceTwin actor). Multi-row
 /// operations run in one transaction and roll back as a whole when any statement fails.
 /// </summary>
-public sealed class SqliteDeviceStore : IDeviceStore
+public sealed partial class SqliteDeviceStore : IDeviceStore
 {
     private static readonly string[] ChildTables = ["device_attr", "device_twin"];
 
     private readonly SqliteConnection _connection;
+    private readonly Dictionary<string, SqliteCommand> _commands = new(StringComparer.Ordinal);
     private SqliteTransaction? _transaction;
 
     /// <summary>Opens (creating if needed) the database at <paramref name="connectionString"/> and migrates it.</summary>
@@ -46,8 +47,7 @@ public sealed class SqliteDeviceStore : IDeviceStore
 
     public bool UpdateDeviceFields(string deviceId, IReadOnlyDictionary<string, object?> columns)
     {
-        StoreColumns.Check(StoreColumns.Device, columns);
-        var id = DeviceIds.Normalize(deviceId);
+        var id = FieldUpdateValidator.Device(deviceId, columns);
         return SqliteRows.Guard(() => Update("device", "id = $key", c => SqliteRows.Add(c, "$key", id), columns)) > 0;
     }
 
@@ -63,11 +63,7 @@ public sealed class SqliteDeviceStore : IDeviceStore
 
     public void UpdateDevices(IReadOnlyList<DeviceUpdate> updates)
     {
-        foreach (var update in updates)
-        {
-            StoreColumns.Check(StoreColumns.Device, update.Columns);
-        }
-
+        FieldUpdateValidator.Devices(updates);
         InTransaction(() =>
         {
             foreach (var update in updates)
@@ -127,8 +123,8 @@ public sealed class SqliteDeviceStore : IDeviceStore
 
     public bool UpdateAttributeFields(string deviceId, string name, IReadOnlyDictionary<string, object?> columns)
     {
-        StoreColumns.Check(StoreColumns.Attribute, columns);
-        return SqliteRows.Guard(() => Update("device_attr", "deviceid = $key AND name = $keyname", KeyBinder(deviceId, name), columns)) > 0;
+        var id = FieldUpdateValidator.Attribute(deviceId, name, columns);
+        return SqliteRows.Guard(() => Update("device_attr", "deviceid = $key AND name = $keyname", KeyBinder(id, name), columns)) > 0;
     }
 
     public bool DeleteAttribute(string deviceId, string name) =>
@@ -151,8 +147,8 @@ public sealed class SqliteDeviceStore : IDeviceStore
 
     public bool UpdateTwinFields(string deviceId, string name, IReadOnlyDictionary<string, object?> columns)
     {
-        StoreColumns.Check(StoreColumns.Twin, columns);
-        return SqliteRows.Guard(() => Update("device_twin", "deviceid = $key AND name = $keyname", KeyBinder(deviceId, name), columns)) > 0;
+        var id = FieldUpdateValidator.Twin(deviceId, name, columns);
+        return SqliteRows.Guard(() => Update("device_twin", "deviceid = $key AND name = $keyname", KeyBinder(id, name), columns)) > 0;
     }
 
     public bool DeleteTwin(string deviceId, string name) =>
@@ -194,6 +190,12 @@ public sealed class SqliteDeviceStore : IDeviceStore
 
     public void Dispose()
     {
+        foreach (var command in _commands.Values)
+        {
+            command.Dispose();
+        }
+
+        _commands.Clear();
         _transaction?.Dispose();
         _connection.Dispose();
     }
@@ -210,7 +212,7 @@ public sealed class SqliteDeviceStore : IDeviceStore
         };
     }
 
-    private void InTransaction(Action body)
+    public void InTransaction(Action body)
     {
         if (_transaction is not null)
         {
@@ -252,7 +254,7 @@ public sealed class SqliteDeviceStore : IDeviceStore
 
     private int Run(string sql, Action<SqliteCommand> bind)
     {
-        using var command = Command(sql, bind);
+        var command = Command(sql, bind);
         return command.ExecuteNonQuery();
     }
 
@@ -263,7 +265,7 @@ public sealed class SqliteDeviceStore : IDeviceStore
     {
         try
         {
-            using var command = Command(sql, bind);
+            var command = Command(sql, bind);
             return (long)command.ExecuteScalar()!;
         }
         catch (SqliteException e) when (e.SqliteErrorCode == 19)
@@ -278,7 +280,7 @@ public sealed class SqliteDeviceStore : IDeviceStore
 
     private List<T> Query<T>(string sql, Action<SqliteCommand> bind, Func<SqliteDataReader, T> read)
     {
-        using var command = Command(sql, bind);
+        var command = Command(sql, bind);
         using var reader = command.ExecuteReader();
         var rows = new List<T>();
         while (reader.Read())
@@ -289,10 +291,20 @@ public sealed class SqliteDeviceStore : IDeviceStore
         return rows;
     }
 
+    /// <summary>
+    /// A command for <paramref name="sql"/>, re-used across calls so SQLite prepares each statement once per connection
+    /// (the store is owned by one actor, so commands are never used concurrently).
+    /// </summary>
     private SqliteCommand Command(string sql, Action<SqliteCommand> bind)
     {
-        var command = _connection.CreateCommand();
-        command.CommandText = sql;
+        if (!_commands.TryGetValue(sql, out var command))
+        {
+            command = _connection.CreateCommand();
+            command.CommandText = sql;
+            _commands[sql] = command;
+        }
+
+        command.Parameters.Clear();
         command.Transaction = _transaction;
         bind(command);
         return command;

@@ -13,4 +13,11 @@ namespace Actors.Edge.Modules.DeviceTwin.Twin;
 [JsonSerializable(typeof(ValueMetadata))]
 [JsonSerializable(typeof(TwinVersion))]
 [JsonSerializable(typeof(TypeMetadata))]
+[JsonSerializable(typeof(MembershipUpdatedMessage))]
+[JsonSerializable(typeof(MembershipGetResultMessage))]
+[JsonSerializable(typeof(StateUpdateRequest))]
+[JsonSerializable(typeof(StateUpdateResultMessage))]
+[JsonSerializable(typeof(DeviceUpdatedMessage))]
+[JsonSerializable(typeof(Dictionary<string, MsgTwin?>))]
+[JsonSerializable(typeof(Dictionary<string, MsgAttr?>))]
 internal sealed partial class TwinJsonContext : JsonSerializerContext;
