@@ -19,7 +19,16 @@ public sealed class ConfigBinder
     public IReadOnlyList<string> Errors => _errors;
 
     /// <summary>Records an error about <paramref name="key"/>.</summary>
-    public void Error(string key, string problem) => _errors.Add(key + ": " + problem);
+    public void Error(string key, string problem) => Add(key + ": " + problem);
+
+    // Several options records may read the same key (e.g. the data dir); each problem is reported once.
+    private void Add(string error)
+    {
+        if (!_errors.Contains(error))
+        {
+            _errors.Add(error);
+        }
+    }
 
     public string String(string key, string fallback, bool allowEmpty = true)
     {
@@ -152,7 +161,7 @@ public sealed class ConfigBinder
         }
         catch (ConfigurationException e)
         {
-            _errors.Add(e.Message.StartsWith(key, StringComparison.Ordinal) ? e.Message : key + ": " + e.Message);
+            Add(e.Message.StartsWith(key, StringComparison.Ordinal) ? e.Message : key + ": " + e.Message);
             return fallback;
         }
     }
