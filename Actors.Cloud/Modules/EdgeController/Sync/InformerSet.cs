@@ -1,0 +1,106 @@
+using Actors.Cloud.Kubernetes.Client;
+using Actors.Cloud.Kubernetes.Informers;
+using Actors.Cloud.Kubernetes.Models;
+using Actors.Kernel.Actor;
+
+namespace Actors.Cloud.Modules.EdgeController.Sync;
+
+/// <summary>
+/// The EdgeController's informers: edge nodes (label <c>node-role.kubernetes.io/edge</c>), pods bound to a node
+/// (field selector <c>spec.nodeName!=</c>, indexed by node), configmaps and secrets. Their events are told to one
+/// actor in order per informer; the pod informer starts after the node informer has synced so that every pod event
+/// finds its node's role known. Disposing stops everything.
+/// </summary>
+public sealed class InformerSet : IDisposable
+{
+    /// <summary>The label that marks edge nodes.</summary>
+    public const string EdgeNodeLabel = "node-role.kubernetes.io/edge";
+
+    private readonly CancellationTokenSource _stop = new();
+
+    public InformerSet(KubernetesClient client, TimeSpan resync)
+    {
+        ArgumentNullException.ThrowIfNull(client);
+        Nodes = new SharedInformer<Node>(client.Resource(KnownResources.Nodes), new InformerOptions { LabelSelector = EdgeNodeLabel, ResyncPeriod = resync });
+        Pods = new SharedInformer<Pod>(
+            client.Resource(KnownResources.Pods),
+            new InformerOptions { FieldSelector = "spec.nodeName!=", ResyncPeriod = resync },
+            new Dictionary<string, Func<Pod, IEnumerable<string>>> { [StoreIndexers.NodeName] = StoreIndexers.PodNodeName });
+        ConfigMaps = new SharedInformer<ConfigMap>(client.Resource(KnownResources.ConfigMaps), new InformerOptions { ResyncPeriod = resync });
+        Secrets = new SharedInformer<Secret>(client.Resource(KnownResources.Secrets), new InformerOptions { ResyncPeriod = resync });
+    }
+
+    public SharedInformer<Node> Nodes { get; }
+
+    public SharedInformer<Pod> Pods { get; }
+
+    public SharedInformer<ConfigMap> ConfigMaps { get; }
+
+    public SharedInformer<Secret> Secrets { get; }
+
+    /// <summary>Starts the informers, telling their events and a <see cref="InformerFailed"/> on a crash to <paramref name="target"/>.</summary>
+    public void Start(IActorRef target)
+    {
+        var token = _stop.Token;
+        Run(Nodes, target, token);
+        Run(ConfigMaps, target, token);
+        Run(Secrets, target, token);
+        _ = Nodes.WaitForSyncAsync(token).ContinueWith(
+            t =>
+            {
+                if (t.IsCompletedSuccessfully)
+                {
+                    Run(Pods, target, token);
+                }
+            },
+            CancellationToken.None,
+            TaskContinuationOptions.ExecuteSynchronously,
+            TaskScheduler.Default);
+    }
+
+    public void Dispose()
+    {
+        _stop.Cancel();
+        _stop.Dispose();
+    }
+
+    private static void Run<T>(SharedInformer<T> informer, IActorRef target, CancellationToken token)
+        where T : class
+    {
+        var subscription = informer.Subscribe();
+        _ = PumpAsync(subscription, target, token);
+        _ = informer.RunAsync(token).ContinueWith(
+            t =>
+            {
+                if (t.IsFaulted && !token.IsCancellationRequested)
+                {
+                    target.Tell(new InformerFailed(typeof(T).Name, t.Exception!.GetBaseException()), ActorRefs.NoSender);
+                }
+            },
+            CancellationToken.None,
+            TaskContinuationOptions.ExecuteSynchronously,
+            TaskScheduler.Default);
+    }
+
+    private static async Task PumpAsync<T>(InformerSubscription<T> subscription, IActorRef target, CancellationToken token)
+        where T : class
+    {
+        using (subscription)
+        {
+            try
+            {
+                await foreach (var informerEvent in subscription.Events.ReadAllAsync(token).ConfigureAwait(false))
+                {
+                    target.Tell(informerEvent, ActorRefs.NoSender);
+                }
+            }
+            catch (OperationCanceledException)
+            {
+                // Stopped with the actor.
+            }
+        }
+    }
+}
+
+/// <summary>An informer stopped with an error (its run loop ended); the owning actor restarts.</summary>
+public sealed record InformerFailed(string Kind, Exception Cause);
