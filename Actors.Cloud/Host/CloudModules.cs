@@ -1,4 +1,5 @@
 using Actors.Cloud.Kubernetes.Client;
+using Actors.Cloud.Modules.DeviceController;
 using Actors.Cloud.Modules.EdgeController;
 using Actors.Kernel.Configuration;
 using Actors.Kernel.Modules;
@@ -20,6 +21,7 @@ public static class CloudModules
         var modules = new List<IModule>();
         var api = ControllerApi(config);
         modules.Add(EdgeControllerModule.Create(ControllerOptions.From(config), api));
+        modules.Add(DeviceControllerModule.Create(ControllerOptions.From(config), api));
         return modules;
     }
 

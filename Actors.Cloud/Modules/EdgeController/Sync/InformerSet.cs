@@ -42,15 +42,15 @@ public sealed class InformerSet : IDisposable
     public void Start(IActorRef target)
     {
         var token = _stop.Token;
-        Run(Nodes, target, token);
-        Run(ConfigMaps, target, token);
-        Run(Secrets, target, token);
+        InformerRunner.Run(Nodes, target, token);
+        InformerRunner.Run(ConfigMaps, target, token);
+        InformerRunner.Run(Secrets, target, token);
         _ = Nodes.WaitForSyncAsync(token).ContinueWith(
             t =>
             {
                 if (t.IsCompletedSuccessfully)
                 {
-                    Run(Pods, target, token);
+                    InformerRunner.Run(Pods, target, token);
                 }
             },
             CancellationToken.None,
@@ -62,43 +62,6 @@ public sealed class InformerSet : IDisposable
     {
         _stop.Cancel();
         _stop.Dispose();
-    }
-
-    private static void Run<T>(SharedInformer<T> informer, IActorRef target, CancellationToken token)
-        where T : class
-    {
-        var subscription = informer.Subscribe();
-        _ = PumpAsync(subscription, target, token);
-        _ = informer.RunAsync(token).ContinueWith(
-            t =>
-            {
-                if (t.IsFaulted && !token.IsCancellationRequested)
-                {
-                    target.Tell(new InformerFailed(typeof(T).Name, t.Exception!.GetBaseException()), ActorRefs.NoSender);
-                }
-            },
-            CancellationToken.None,
-            TaskContinuationOptions.ExecuteSynchronously,
-            TaskScheduler.Default);
-    }
-
-    private static async Task PumpAsync<T>(InformerSubscription<T> subscription, IActorRef target, CancellationToken token)
-        where T : class
-    {
-        using (subscription)
-        {
-            try
-            {
-                await foreach (var informerEvent in subscription.Events.ReadAllAsync(token).ConfigureAwait(false))
-                {
-                    target.Tell(informerEvent, ActorRefs.NoSender);
-                }
-            }
-            catch (OperationCanceledException)
-            {
-                // Stopped with the actor.
-            }
-        }
     }
 }
 
