@@ -1,6 +1,7 @@
 using Actors.Cloud.Kubernetes.Client;
 using Actors.Cloud.Modules.DeviceController;
 using Actors.Cloud.Modules.EdgeController;
+using Actors.Cloud.Modules.Router;
 using Actors.Kernel.Configuration;
 using Actors.Kernel.Modules;
 using Actors.Messages.Wire;
@@ -22,6 +23,7 @@ public static class CloudModules
         var api = ControllerApi(config);
         modules.Add(EdgeControllerModule.Create(ControllerOptions.From(config), api));
         modules.Add(DeviceControllerModule.Create(ControllerOptions.From(config), api));
+        modules.Add(RouterModule.Create(ControllerOptions.From(config), api));
         return modules;
     }
 

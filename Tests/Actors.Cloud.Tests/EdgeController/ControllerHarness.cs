@@ -80,7 +80,7 @@ public sealed class ControllerHarness : IAsyncDisposable
     }
 
     private static Actors.Kernel.Configuration.Config TestConfig() =>
-        Actors.Kernel.Configuration.ConfigurationFactory.ParseString("cloudcore.modules { apiserver.enable = on, cloudhub.enable = on, edgecontroller.enable = on, devicecontroller.enable = on, router.enable = off }");
+        Actors.Kernel.Configuration.ConfigurationFactory.ParseString("cloudcore.modules { apiserver.enable = on, cloudhub.enable = on, edgecontroller.enable = on, devicecontroller.enable = on, router.enable = on }");
 
     /// <summary>A module whose actor forwards every message to a probe.</summary>
     private sealed class ForwardingModule(string name, IActorRef target) : IModule
