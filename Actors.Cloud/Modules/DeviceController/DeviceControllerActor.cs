@@ -45,6 +45,7 @@ public sealed class DeviceControllerActor : ReceiveActor, IWithUnboundedStash
         Become(() =>
         {
             Receive<BusMessage>(m => _upstream.Forward(m));
+            Receive<Messages.Wire.MessageEnvelope>(e => _upstream.Forward(new BusMessage(e)));
             Receive<Status.Failure>(_ => { });
         });
         Stash.UnstashAll();

@@ -6,6 +6,7 @@ using Actors.Kernel.Modules;
 using Actors.Messages.Bus;
 using Actors.Messages.CloudHub;
 using Actors.Messages.Routing;
+using Actors.Messages.Wire;
 using System.Diagnostics.CodeAnalysis;
 using Microsoft.Extensions.Logging;
 
@@ -58,6 +59,7 @@ public sealed partial class EdgeControllerActor : ReceiveActor, IWithUnboundedSt
     private void Ready()
     {
         Receive<BusMessage>(m => Route(m));
+        Receive<MessageEnvelope>(e => Route(new BusMessage(e)));
         Receive<Status.Failure>(f => LogDropped(_module.Logger, "a failed task", f.Cause.Message));
     }
 

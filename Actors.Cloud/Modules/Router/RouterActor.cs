@@ -45,6 +45,7 @@ public sealed partial class RouterActor : ReceiveActor
         Receive<InformerEvent<RuleEndpoint>>(_ => Rebuild());
         Receive<InformerFailed>(f => throw new InvalidOperationException("the " + f.Kind + " informer stopped", f.Cause));
         Receive<BusMessage>(m => OnEdge(m.Envelope));
+        Receive<MessageEnvelope>(OnEdge);
         Receive<Kernel.Actor.Status.Failure>(f => throw new InvalidOperationException("router: " + f.Cause.Message, f.Cause));
         Receive<PostResult>(r => LogPosted(_module.Logger, r.Url, r.Outcome));
     }
