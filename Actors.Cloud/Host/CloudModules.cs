@@ -1,4 +1,8 @@
+using Actors.Cloud.Kubernetes.Client;
 using Actors.Cloud.Modules.CloudHub;
+using Actors.Cloud.Modules.DeviceController;
+using Actors.Cloud.Modules.EdgeController;
+using Actors.Cloud.Modules.Router;
 using Actors.Kernel.Configuration;
 using Actors.Kernel.Modules;
 using Actors.Messages.Wire;
@@ -18,7 +22,23 @@ public static class CloudModules
         ArgumentNullException.ThrowIfNull(config);
         var modules = new List<IModule>();
         modules.Add(new CloudHubModule(CloudHubOptions.From(config).ToModuleSettings(CloudCoreOptions.From(config).DataDir)));
+        var api = ControllerApi(config);
+        modules.Add(EdgeControllerModule.Create(ControllerOptions.From(config), api));
+        modules.Add(DeviceControllerModule.Create(ControllerOptions.From(config), api));
+        modules.Add(RouterModule.Create(ControllerOptions.From(config), api));
         return modules;
+    }
+
+    /// <summary>
+    /// The Kubernetes client the controllers share: <c>cloudcore.kubeconfig</c> when set, otherwise the kubeconfig the
+    /// embedded API server writes to <c>&lt;data-dir&gt;/kubeconfig</c> once it is up (the controllers wait for it).
+    /// </summary>
+    public static ApiClientSource ControllerApi(Config config)
+    {
+        var core = CloudCoreOptions.From(config);
+        var controllers = ControllerOptions.From(config);
+        var path = core.Kubeconfig.Length > 0 ? core.Kubeconfig : Path.Combine(core.DataDir, "kubeconfig");
+        return new ApiClientSource(path, new KubernetesClientOptions { Qps = controllers.KubeApiQps, Burst = controllers.KubeApiBurst });
     }
 
     /// <summary>Bus options: KubeEdge envelope correlation and the modules disabled in configuration.</summary>

@@ -6,7 +6,9 @@ namespace Actors.Cloud.Host;
 /// <summary><c>cloudcore.modules.edgecontroller</c>, <c>devicecontroller</c> and <c>router</c>.</summary>
 public sealed record ControllerOptions(
     bool EdgeControllerEnable, TimeSpan NodeUpdateFrequency, bool DeviceControllerEnable, int DeviceBuffer, int DeviceWorkers,
-    bool RouterEnable, string RouterAddress, int RouterPort, TimeSpan RouterRestTimeout)
+    bool RouterEnable, string RouterAddress, int RouterPort, TimeSpan RouterRestTimeout,
+    int UpstreamWorkers = ControllerOptions.DefaultUpstreamWorkers, TimeSpan InformerResync = default,
+    double KubeApiQps = ControllerOptions.DefaultKubeApiQps, int KubeApiBurst = ControllerOptions.DefaultKubeApiBurst)
 {
     public const string Path = "cloudcore.modules";
     public const int DefaultNodeUpdateSeconds = 10;
@@ -14,6 +16,13 @@ public sealed record ControllerOptions(
     public const int DefaultDeviceWorkers = 1;
     public const int DefaultRouterPort = 9443;
     public const int DefaultRouterRestTimeoutSeconds = 60;
+    public const int DefaultUpstreamWorkers = 8;
+
+    /// <summary>KubeEdge: 5 × the default node limit (500).</summary>
+    public const double DefaultKubeApiQps = 2500;
+
+    /// <summary>KubeEdge: 10 × the default node limit.</summary>
+    public const int DefaultKubeApiBurst = 5000;
 
     public static ControllerOptions From(ConfigBinder b)
     {
@@ -27,7 +36,11 @@ public sealed record ControllerOptions(
             b.Bool(Path + ".router.enable", false),
             CloudHubOptions.Address(b, Path + ".router.address"),
             b.Int(Path + ".router.port", DefaultRouterPort, 1, 65535),
-            b.Duration(Path + ".router.rest-timeout", TimeSpan.FromSeconds(DefaultRouterRestTimeoutSeconds)));
+            b.Duration(Path + ".router.rest-timeout", TimeSpan.FromSeconds(DefaultRouterRestTimeoutSeconds)),
+            b.Int(Path + ".edgecontroller.upstream-workers", DefaultUpstreamWorkers, 1, 1024),
+            b.Duration(Path + ".edgecontroller.informer-resync", TimeSpan.Zero, allowZero: true),
+            b.Int(Path + ".edgecontroller.kube-api-qps", (int)DefaultKubeApiQps, 0, 1_000_000),
+            b.Int(Path + ".edgecontroller.kube-api-burst", DefaultKubeApiBurst, 1, 1_000_000));
     }
 
     public static ControllerOptions From(Config c) => OptionsBinding.Bind(c, From);

@@ -17,8 +17,9 @@ public static class Program
             case "metastore": return MetaStore.MetaStoreBench.Run(args[1..]);
             case "cloudhub": return CloudHub.CloudHubBench.Run(args[1..]);
             case "devicetwin": return DeviceTwin.DeviceTwinBench.Run(args[1..]);
+            case "edgecontroller": return EdgeController.EdgeControllerBench.RunAsync(args[1..]).GetAwaiter().GetResult();
             default:
-                Console.Error.WriteLine("usage: Actors.Bench <suite> [options]; suites: persistence, cri, hocon, kernel, envelope, mqtt, apiserver, k8sclient, metastore, cloudhub, devicetwin");
+                Console.Error.WriteLine("usage: Actors.Bench <suite> [options]; suites: persistence, cri, hocon, kernel, envelope, mqtt, apiserver, k8sclient, metastore, cloudhub, devicetwin, edgecontroller");
                 return 2;
         }
     }

@@ -19,14 +19,14 @@ public sealed partial class RouterActor : ReceiveActor, IWithTimers
 {
     private readonly ModuleContext _context;
     private readonly RouterSettings _settings;
-    private readonly Func<KubernetesClient>? _client;
+    private readonly Func<CancellationToken, Task<KubernetesClient>>? _client;
     private readonly RestTargets _targets;
     private readonly Dictionary<string, IActorRef> _pending = new(StringComparer.Ordinal);
     private RuleTable _table = RuleTable.Empty;
     private RestListener? _listener;
 
     /// <summary>Creates the router; <paramref name="client"/> feeds the rule informers, or is null when rules come only as <see cref="RulesChanged"/> (tests).</summary>
-    public RouterActor(ModuleContext context, RouterSettings settings, Func<KubernetesClient>? client, HttpClient http)
+    public RouterActor(ModuleContext context, RouterSettings settings, Func<CancellationToken, Task<KubernetesClient>>? client, HttpClient http)
     {
         _context = context ?? throw new ArgumentNullException(nameof(context));
         _settings = settings ?? throw new ArgumentNullException(nameof(settings));

@@ -12,21 +12,24 @@ namespace Actors.Cloud.Modules.Router;
 [System.Diagnostics.CodeAnalysis.SuppressMessage("Design", "CA1001", Justification = "The informers' token is cancelled and disposed in PostStop, the actor's end of life.")]
 internal sealed class RuleWatcher : ReceiveActor
 {
-    private readonly Func<KubernetesClient> _client;
+    private readonly Func<CancellationToken, Task<KubernetesClient>> _client;
     private readonly CancellationTokenSource _stop = new();
     private SharedInformer<Rule>? _rules;
     private SharedInformer<RuleEndpoint>? _endpoints;
 
-    public RuleWatcher(Func<KubernetesClient> client)
+    public RuleWatcher(Func<CancellationToken, Task<KubernetesClient>> client)
     {
         _client = client;
         Receive<Changed>(_ => Context.Parent.Tell(new RulesChanged(RuleTable.Build(_rules!.Store.List(), _endpoints!.Store.List())), Self));
+        Receive<ClientReady>(r => StartInformers(r.Client));
         Receive<Kernel.Actor.Status.Failure>(f => throw new InvalidOperationException("rule informer stopped: " + f.Cause.Message, f.Cause));
     }
 
-    protected override void PreStart()
+    // With the embedded API server the client exists only once the server has written its kubeconfig.
+    protected override void PreStart() => _client(_stop.Token).PipeTo(Self, Self, c => new ClientReady(c));
+
+    private void StartInformers(KubernetesClient client)
     {
-        var client = _client();
         _rules = new SharedInformer<Rule>(client.Resource(KnownResources.Rules));
         _endpoints = new SharedInformer<RuleEndpoint>(client.Resource(KnownResources.RuleEndpoints));
         var self = Self;
@@ -56,4 +59,6 @@ internal sealed class RuleWatcher : ReceiveActor
     };
 
     private sealed record Changed;
+
+    private sealed record ClientReady(KubernetesClient Client);
 }

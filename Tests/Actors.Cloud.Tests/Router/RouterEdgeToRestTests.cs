@@ -68,7 +68,7 @@ public sealed class RouterEdgeToRestTests : RouterTestBase
     {
         await using var h = await ApiServerHarness.StartAsync();
         using var client = new KubernetesClient(KubeConfigLoader.Load(h.Server.KubeconfigPath));
-        using var http = new HttpClient { BaseAddress = Start(client: () => client), Timeout = Long };
+        using var http = new HttpClient { BaseAddress = Start(client: _ => Task.FromResult(client)), Timeout = Long };
 
         (await h.KubectlAsync(Kubectls.Default, "apply", "-f", h.WriteFile("rules.yaml", """
             apiVersion: rules.kubeedge.io/v1

@@ -23,7 +23,7 @@ public abstract class RouterTestBase : TestKit.TestKit
     protected ModuleBus Bus { get; private set; } = null!;
 
     /// <summary>Starts the bus and returns the listener's address.</summary>
-    protected Uri Start(TimeSpan? restTimeout = null, Func<KubernetesClient>? client = null)
+    protected Uri Start(TimeSpan? restTimeout = null, Func<CancellationToken, Task<KubernetesClient>>? client = null)
     {
         var listening = CreateTestProbe();
         Sys.EventStream.Subscribe(listening.Ref, typeof(RouterListening));
