@@ -30,14 +30,20 @@ public static class CloudModules
     }
 
     /// <summary>
-    /// The Kubernetes client the controllers share: <c>cloudcore.kubeconfig</c> when set, otherwise the kubeconfig the
-    /// embedded API server writes to <c>&lt;data-dir&gt;/kubeconfig</c> once it is up (the controllers wait for it).
+    /// The Kubernetes client the controllers share: <c>cloudcore.kubeconfig</c> when set; else the kubeconfig the
+    /// embedded API server writes to <c>&lt;data-dir&gt;/kubeconfig</c> once it is up (the controllers wait for it); else,
+    /// with the embedded server off, the pod's service account (in-cluster).
     /// </summary>
     public static ApiClientSource ControllerApi(Config config)
     {
         var core = CloudCoreOptions.From(config);
         var controllers = ControllerOptions.From(config);
-        var path = core.Kubeconfig.Length > 0 ? core.Kubeconfig : Path.Combine(core.DataDir, "kubeconfig");
+        var path = core.ApiSource switch
+        {
+            KubernetesApiSource.Kubeconfig => core.Kubeconfig,
+            KubernetesApiSource.Embedded => Path.Combine(core.DataDir, "kubeconfig"),
+            _ => ApiClientSource.InCluster,
+        };
         return new ApiClientSource(path, new KubernetesClientOptions { Qps = controllers.KubeApiQps, Burst = controllers.KubeApiBurst });
     }
 

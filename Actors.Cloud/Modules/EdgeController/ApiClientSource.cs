@@ -15,6 +15,8 @@ public sealed partial class ApiClientSource : IDisposable
 {
     private static readonly TimeSpan FirstRetry = TimeSpan.FromMilliseconds(100);
     private static readonly TimeSpan MaxRetry = TimeSpan.FromSeconds(5);
+    /// <summary>Pass as the kubeconfig path to use the pod's service account (in-cluster configuration) instead of a file.</summary>
+    public const string InCluster = "<in-cluster>";
     private readonly string _kubeconfigPath;
     private readonly KubernetesClientOptions _options;
     private readonly TimeProvider _time;
@@ -102,7 +104,7 @@ public sealed partial class ApiClientSource : IDisposable
 
     private async Task<KubernetesClient?> TryConnectAsync(int attempt, CancellationToken cancellationToken)
     {
-        if (!File.Exists(_kubeconfigPath))
+        if (_kubeconfigPath != InCluster && !File.Exists(_kubeconfigPath))
         {
             LogWaiting(_logger, _kubeconfigPath, "the file does not exist yet", attempt);
             return null;
@@ -111,7 +113,10 @@ public sealed partial class ApiClientSource : IDisposable
         KubernetesClient? client = null;
         try
         {
-            client = new KubernetesClient(KubeConfigLoader.Load(_kubeconfigPath, time: _time), _options, _time);
+            var configuration = _kubeconfigPath == InCluster
+                ? InClusterConfigLoader.Load(Environment.GetEnvironmentVariable, time: _time)
+                : KubeConfigLoader.Load(_kubeconfigPath, time: _time);
+            client = new KubernetesClient(configuration, _options, _time);
             await client.Resource(KnownResources.Namespaces)
                 .ListAsync(null, new ListOptions { Limit = 1 }, cancellationToken).ConfigureAwait(false);
             return client;

@@ -32,4 +32,33 @@ public sealed class ApiClientSourceTests
 
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => pending);
     }
+
+    [Theory]
+    [InlineData("", "on", "<data-dir>/kubeconfig")]
+    [InlineData("", "off", ApiClientSource.InCluster)]
+    [InlineData("/etc/k/config", "on", "/etc/k/config")]
+    public void ControllerApi_ApiSource_PicksKubeconfigEmbeddedOrInCluster(string kubeconfig, string embedded, string expected)
+    {
+        var overrides = new List<KeyValuePair<string, string>> { new("cloudcore.modules.apiserver.enable", embedded), new("cloudcore.data-dir", "/d") };
+        if (kubeconfig.Length > 0)
+        {
+            overrides.Add(new("cloudcore.kubeconfig", kubeconfig));
+        }
+
+        var config = new Kernel.Configuration.ConfigLoader(Actors.Cloud.Host.CloudHost.Create().Reference, _ => null, () => [])
+            .Load(new Kernel.Configuration.ConfigArguments(null, overrides, []));
+
+        using var source = Actors.Cloud.Host.CloudModules.ControllerApi(config);
+        Assert.Equal(expected.Replace("<data-dir>", "/d", StringComparison.Ordinal), source.KubeconfigPath);
+    }
+
+    [Fact]
+    public async Task GetAsync_InClusterOutsideACluster_KeepsWaitingUntilCancelled()
+    {
+        Assert.Null(Environment.GetEnvironmentVariable("KUBERNETES_SERVICE_HOST"));
+        using var source = new ApiClientSource(ApiClientSource.InCluster);
+        using var cts = new CancellationTokenSource(TimeSpan.FromMilliseconds(500));
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => source.GetAsync(cts.Token));
+    }
 }
