@@ -21,6 +21,26 @@ internal sealed class CloudCoreHost : IDisposable
 
     public string Kubeconfig => Path.Combine(DataDir, "kubeconfig");
 
+    /// <summary>CloudHub's WebSocket port (127.0.0.1).</summary>
+    public int HubPort { get; private set; }
+
+    /// <summary>The certificate service's port (127.0.0.1).</summary>
+    public int CertPort { get; private set; }
+
+    /// <summary>A join token from <c>cloudcore token</c> for this data directory.</summary>
+    public async Task<string> TokenAsync()
+    {
+        var (exit, stdout, stderr) = await HostProcess.RunAsync("cloudcore.dll", ["token", "--data-dir", DataDir]);
+        Assert.True(exit == 0, "cloudcore token failed: " + stderr);
+        return stdout.Trim();
+    }
+
+    private static int PortOf(string line)
+    {
+        var digits = new string(line.Reverse().SkipWhile(c => !char.IsAsciiDigit(c)).TakeWhile(char.IsAsciiDigit).Reverse().ToArray());
+        return int.Parse(digits, System.Globalization.CultureInfo.InvariantCulture);
+    }
+
     public HostProcess Process => _process;
 
     /// <summary>Starts cloudcore and waits until its embedded API server serves.</summary>
@@ -32,6 +52,8 @@ internal sealed class CloudCoreHost : IDisposable
             "run", "--data-dir", dataDir,
             "-D", "cloudcore.modules.apiserver.listen=127.0.0.1:" + Ports.Free(),
             "-D", "cloudcore.metrics.port=" + metrics,
+            "-D", "cloudcore.modules.cloudhub.websocket.address=127.0.0.1", "-D", "cloudcore.modules.cloudhub.websocket.port=0",
+            "-D", "cloudcore.modules.cloudhub.https.address=127.0.0.1", "-D", "cloudcore.modules.cloudhub.https.port=0",
         };
         foreach (var o in overrides ?? [])
         {
@@ -44,6 +66,8 @@ internal sealed class CloudCoreHost : IDisposable
         try
         {
             await process.WaitForLineAsync(l => l.Contains("embedded Kubernetes API server serving at", StringComparison.Ordinal), Deadline);
+            host.HubPort = PortOf(await process.WaitForLineAsync(l => l.Contains("CloudHub WebSocket server bound to port", StringComparison.Ordinal), Deadline));
+            host.CertPort = PortOf(await process.WaitForLineAsync(l => l.Contains("CloudHub certificate service bound to port", StringComparison.Ordinal), Deadline));
         }
         catch
         {

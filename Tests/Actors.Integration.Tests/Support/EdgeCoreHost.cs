@@ -22,15 +22,20 @@ internal sealed class EdgeCoreHost : IDisposable
     public HostProcess Process => _process;
 
     /// <summary>Starts edgecore and waits until its root actor runs.</summary>
-    public static async Task<EdgeCoreHost> StartAsync(string dataDir, string nodeName, IEnumerable<string>? overrides = null)
+    public static Task<EdgeCoreHost> StartAsync(string dataDir, string nodeName, IEnumerable<string>? overrides = null) =>
+        StartAsync(dataDir, nodeName, [], overrides);
+
+    private static async Task<EdgeCoreHost> StartAsync(string dataDir, string nodeName, IEnumerable<string> leading, IEnumerable<string>? overrides)
     {
         var metrics = Ports.Free();
-        var args = new List<string>
+        var args = new List<string> { "run" };
+        args.AddRange(leading);
+        args.AddRange(new[]
         {
-            "run", "--data-dir", dataDir,
+            "--data-dir", dataDir,
             "-D", "edgecore.node-name=" + nodeName,
             "-D", "edgecore.metrics.port=" + metrics,
-        };
+        });
         foreach (var o in overrides ?? [])
         {
             args.Add("-D");
@@ -50,6 +55,19 @@ internal sealed class EdgeCoreHost : IDisposable
         }
 
         return host;
+    }
+
+    /// <summary><c>edgecore join --no-start</c> against <paramref name="cloud"/>, then <c>edgecore run</c> with the written config.</summary>
+    public static async Task<EdgeCoreHost> JoinAndStartAsync(CloudCoreHost cloud, string dataDir, string nodeName, IEnumerable<string>? overrides = null)
+    {
+        var token = await cloud.TokenAsync();
+        var (exit, stdout, stderr) = await HostProcess.RunAsync("edgecore.dll",
+        [
+            "join", "--cloud", "127.0.0.1:" + cloud.HubPort, "--cert-port", cloud.CertPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            "--token", token, "--node-name", nodeName, "--data-dir", dataDir, "--no-start",
+        ]);
+        Assert.True(exit == 0, "edgecore join failed: " + stdout + stderr);
+        return await StartAsync(dataDir, nodeName, ["--config", Path.Combine(dataDir, "edgecore.conf")], overrides);
     }
 
     public async Task<(HttpStatusCode Status, string Body)> GetAsync(string path)
