@@ -66,6 +66,7 @@ internal sealed class CloudCoreHost : IDisposable
         try
         {
             await process.WaitForLineAsync(l => l.Contains("embedded Kubernetes API server serving at", StringComparison.Ordinal), Deadline);
+            await process.WaitForLineAsync(l => l.Contains("Health and metrics on", StringComparison.Ordinal), Deadline);
             host.HubPort = PortOf(await process.WaitForLineAsync(l => l.Contains("CloudHub WebSocket server bound to port", StringComparison.Ordinal), Deadline));
             host.CertPort = PortOf(await process.WaitForLineAsync(l => l.Contains("CloudHub certificate service bound to port", StringComparison.Ordinal), Deadline));
         }

@@ -47,6 +47,7 @@ internal sealed class EdgeCoreHost : IDisposable
         try
         {
             await process.WaitForLineAsync(l => l.Contains("edgecore started", StringComparison.Ordinal), Deadline);
+            await process.WaitForLineAsync(l => l.Contains("Health and metrics on", StringComparison.Ordinal), Deadline);
         }
         catch
         {
