@@ -18,7 +18,7 @@ public static class EdgeModules
         var core = EdgeCoreOptions.From(config);
         _ = core;
         var modules = new List<IModule>();
-        modules.Add(MetaManager.MetaManagerModule.From(core, MetaManagerOptions.From(config)));
+        modules.Add(Modules.MetaManager.MetaManagerModule.From(core, MetaManagerOptions.From(config)));
         return modules;
     }
 
