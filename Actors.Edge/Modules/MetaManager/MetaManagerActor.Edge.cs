@@ -90,8 +90,9 @@ internal sealed partial class MetaManagerActor
                 return;
             }
         }
-        else if (changed)
+        else if (changed || offlineIsError)
         {
+            // Patches always go up; an identical status report does not (KubeEdge short-circuits those).
             ToCloud(MetaEnvelopes.ForCloud(request, _context.Time));
         }
 

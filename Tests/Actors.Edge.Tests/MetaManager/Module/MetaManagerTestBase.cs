@@ -104,4 +104,6 @@ public abstract class MetaManagerTestBase : TestKit.TestKit
     }
 
     internal static async Task<T> Within<T>(Task<T> task) => await task.WaitAsync(Long);
+
+    internal static async Task Within(Task task) => await task.WaitAsync(Long);
 }
