@@ -54,6 +54,7 @@ internal sealed partial class MetaManagerActor : ReceiveActor, IWithTimers, IDis
             _server = new MetaServer(endpoint, Self, _log);
             _server.StartAsync().GetAwaiter().GetResult();
             _log.LogInformation("MetaServer listening on {Url}", _server.BaseUrl);
+            _settings.MetaServerStarted?.Invoke(_server.BaseUrl);
         }
 
         _log.LogInformation("MetaManager started on {Database}", _settings.DatabasePath);

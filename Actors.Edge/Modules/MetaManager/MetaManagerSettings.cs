@@ -22,6 +22,9 @@ public sealed record MetaManagerSettings(
     /// <summary>Delay before a cloud message whose store write failed is processed again (doubling, capped at 30 s).</summary>
     public TimeSpan WriteRetryDelay { get; init; } = TimeSpan.FromSeconds(1);
 
+    /// <summary>Called with the MetaServer's base URL once it listens (hosts and tests that bind port 0).</summary>
+    public Action<Uri>? MetaServerStarted { get; init; }
+
     /// <summary>Opens the store; the default is <see cref="SqliteMetaStore"/> on <see cref="DatabasePath"/>.</summary>
     public Func<ILogger, TimeProvider, IMetaStore>? OpenStore { get; init; }
 

@@ -43,6 +43,9 @@ public abstract class MetaManagerTestBase : TestKit.TestKit
 
     internal MetaClient Client { get; private set; } = null!;
 
+    /// <summary>The MetaServer's base URL once it listens (when started with a MetaServer endpoint).</summary>
+    internal TaskCompletionSource<Uri> MetaServerUrl { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
     /// <summary>What the edgehub probe answers to a synchronous (remote) request; null = no answer.</summary>
     internal Func<MessageEnvelope, MessageEnvelope?>? CloudAnswers { get; set; }
 
@@ -53,6 +56,7 @@ public abstract class MetaManagerTestBase : TestKit.TestKit
         var settings = new MetaManagerSettings(_db.Path, new MetaStoreOptions(), TimeSpan.FromSeconds(60), TimeSpan.FromSeconds(60), metaServer)
         {
             OpenStore = openStore,
+            MetaServerStarted = url => MetaServerUrl.TrySetResult(url),
         };
         var correlation = new ModuleCorrelation(EnvelopeCorrelation.IdOf, EnvelopeCorrelation.ParentIdOf, EnvelopeCorrelation.MarkSync);
         Bus = ModuleHost.Start(Sys, [
