@@ -11,6 +11,7 @@ public static class Program
     {
         ["config"] = ConfigCommandHandler.Run,
         ["run"] = RunCommand.Run,
+        ["metamanager-crashtest"] = Modules.MetaManager.CrashTest.CrashTestCommand.Run,
         ["broker"] = a => BrokerCommand.RunAsync(a, Console.Error).GetAwaiter().GetResult(),
     });
 }
