@@ -65,10 +65,6 @@ public static class MetaStoreBench
 
             Row($"store: ListAsync(pod, default), 20 lists", sw.Elapsed, listed, "rows");
         }
-
-        var moduleOps = Math.Min(ops, 20_000);
-        Row("module: cloud insert 40 % / update 40 % (ACK after commit, 1 tx each) + MetaClient query 20 %",
-            await MetaManagerModuleBench.RunAsync(Path.Combine(dir, "module.db"), moduleOps), moduleOps);
     }
 
     private static async Task<TimeSpan> Mix(SqliteMetaStore store, int ops, int batch)
