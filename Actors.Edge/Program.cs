@@ -12,6 +12,7 @@ public static class Program
         ["config"] = ConfigCommandHandler.Run,
         ["run"] = RunCommand.Run,
         ["join"] = JoinCommand.Run,
+        ["metamanager-crashtest"] = Modules.MetaManager.CrashTest.CrashTestCommand.Run,
         ["broker"] = a => BrokerCommand.RunAsync(a, Console.Error).GetAwaiter().GetResult(),
     });
 }

@@ -17,7 +17,6 @@ public static class EdgeHost
     [
         EdgeHubOptions.Path + ".heartbeat", EdgeHubOptions.Path + ".message-qps", EdgeHubOptions.Path + ".message-burst",
         EdgeHubOptions.Path + ".reconnect-backoff-min", EdgeHubOptions.Path + ".reconnect-backoff-max",
-        MetaManagerOptions.Path + ".pod-status-sync-interval",
         EdgedOptions.Path + ".pleg-relist-period", EdgedOptions.Path + ".node-status-update-frequency",
         EdgedOptions.Path + ".container-gc-min-age", EdgedOptions.Path + ".image-gc-period",
         EdgedOptions.Path + ".image-gc-high-threshold", EdgedOptions.Path + ".image-gc-low-threshold",

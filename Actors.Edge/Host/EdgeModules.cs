@@ -19,6 +19,7 @@ public static class EdgeModules
         var core = EdgeCoreOptions.From(config);
         var modules = new List<IModule>
         {
+            Modules.MetaManager.MetaManagerModule.From(core, MetaManagerOptions.From(config)),
             EdgeHubOptions.From(config).CreateModule(core),
             new ServiceBusModule(ServiceBusOptions.From(config), core.DataDir, LocalHttpClient()),
             Modules.DeviceTwin.DeviceTwinModule.Create(config),

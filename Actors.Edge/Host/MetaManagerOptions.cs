@@ -3,8 +3,17 @@ using Actors.Kernel.Configuration.Binding;
 
 namespace Actors.Edge.Host;
 
-/// <summary><c>edgecore.modules.metamanager</c>: local metadata cache and metaserver.</summary>
-public sealed record MetaManagerOptions(bool Enable, TimeSpan PodStatusSyncInterval, bool MetaServerEnable, string MetaServer)
+/// <summary>
+/// <c>edgecore.modules.metamanager</c>: local metadata cache and metaserver. The database is
+/// <c>&lt;data-dir&gt;/edgecore.db</c>.
+/// </summary>
+public sealed record MetaManagerOptions(
+    bool Enable,
+    TimeSpan PodStatusSyncInterval,
+    bool MetaServerEnable,
+    string MetaServer,
+    TimeSpan RemoteQueryTimeout,
+    TimeSpan BusyTimeout)
 {
     public const string Path = "edgecore.modules.metamanager";
     public const int DefaultPodStatusSyncSeconds = 60;
@@ -17,7 +26,9 @@ public sealed record MetaManagerOptions(bool Enable, TimeSpan PodStatusSyncInter
             b.Bool(Path + ".enable", true),
             b.Duration(Path + ".pod-status-sync-interval", TimeSpan.FromSeconds(DefaultPodStatusSyncSeconds)),
             b.Bool(Path + ".metaserver.enable", false),
-            b.Endpoint(Path + ".metaserver.server", DefaultMetaServer));
+            b.Endpoint(Path + ".metaserver.server", DefaultMetaServer, allowPortZero: true),
+            b.Duration(Path + ".remote-query-timeout", TimeSpan.FromSeconds(60)),
+            b.Duration(Path + ".busy-timeout", TimeSpan.FromSeconds(5)));
     }
 
     public static MetaManagerOptions From(Config c) => OptionsBinding.Bind(c, From);

@@ -32,7 +32,14 @@ public sealed partial class SqliteMetaStore : IMetaStore
         ArgumentException.ThrowIfNullOrEmpty(path);
         options.Validate();
         (_options, _logger, _time, _fault) = (options, logger, time ?? TimeProvider.System, fault);
-        var builder = new SqliteConnectionStringBuilder { DataSource = path, Pooling = false };
+        // Microsoft.Data.Sqlite retries a busy statement itself until the command timeout (default 30 s) runs out, on
+        // top of SQLite's busy_timeout: both are set from BusyTimeout so a held lock stalls a write at most that long.
+        var builder = new SqliteConnectionStringBuilder
+        {
+            DataSource = path,
+            Pooling = false,
+            DefaultTimeout = CommandTimeoutSeconds(options.EffectiveBusyTimeout),
+        };
         _connection = new SqliteConnection(builder.ToString());
         try
         {
@@ -248,6 +255,9 @@ public sealed partial class SqliteMetaStore : IMetaStore
             _gate.Release();
         }
     }
+
+    /// <summary>The command timeout in whole seconds (at least 1: 0 would mean "wait forever").</summary>
+    internal static int CommandTimeoutSeconds(TimeSpan busyTimeout) => Math.Max(1, (int)Math.Ceiling(busyTimeout.TotalSeconds));
 
     private static bool IsTransient(SqliteException e) => (e.SqliteErrorCode & 0xFF) is 5 or 6 or 10 or 13;
 }

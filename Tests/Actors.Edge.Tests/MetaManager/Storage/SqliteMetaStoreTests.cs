@@ -44,7 +44,10 @@ public sealed class SqliteMetaStoreTests : IDisposable
         }
 
         using var c = Raw();
-        Assert.Equal(SqliteSchema.LatestVersion.ToString(System.Globalization.CultureInfo.InvariantCulture), Scalar(c, "PRAGMA user_version"));
+        Assert.Equal(SqliteSchema.LatestVersion.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            Scalar(c, "SELECT version FROM schema_versions WHERE component = 'metamanager'"));
+        Assert.Equal("0", Scalar(c, "PRAGMA user_version"));
+        Assert.Equal("0", Scalar(c, "SELECT count(*) FROM sqlite_master WHERE name IN ('device', 'device_attr', 'device_twin', 'sub_topics', 'target_urls')"));
         Assert.Equal("wal", Scalar(c, "PRAGMA journal_mode"));
     }
 
@@ -82,16 +85,21 @@ public sealed class SqliteMetaStoreTests : IDisposable
     [SchemaExampleFact]
     public async Task Schema_OnDisk_EqualsKubeEdgeExampleColumns()
     {
+        // MetaManager creates only its own tables; with DeviceTwin's store in the same file the set equals KubeEdge's
+        // (minus EventBus/ServiceBus's sub_topics and target_urls, which those modules create).
         await using (Open())
         {
         }
+
+        new Actors.Edge.Modules.DeviceTwin.Storage.SqliteDeviceStore(
+            new SqliteConnectionStringBuilder { DataSource = _db.Path, Pooling = false }.ToString()).Dispose();
 
         using var example = new SqliteConnection("Data Source=:memory:");
         example.Open();
         Exec(example, await File.ReadAllTextAsync(SchemaExampleFactAttribute.FindExample()!));
         using var ours = Raw();
-        var exampleTables = Tables(example);
-        Assert.Equal(exampleTables, Tables(ours).Where(t => t != "sqlite_sequence"));
+        var exampleTables = Tables(example).Where(t => t is not ("sub_topics" or "target_urls")).ToList();
+        Assert.Equal(exampleTables, Tables(ours).Where(t => t != "schema_versions"));
         foreach (var table in exampleTables)
         {
             Assert.Equal(Columns(example, table), Columns(ours, table));
@@ -171,6 +179,21 @@ public sealed class SqliteMetaStoreTests : IDisposable
     }
 
     [Fact]
+    public async Task Write_LockHeldLongerThanBusyTimeout_FailsAfterBusyTimeoutNotThirtySeconds()
+    {
+        // Before the fix Microsoft.Data.Sqlite's own 30 s command timeout kept the write waiting; the deadline
+        // below (15 s) is far above the 1 s busy timeout and far below 30 s.
+        await using var store = Open(new MetaStoreOptions(MaxWriteAttempts: 1, BusyTimeout: TimeSpan.FromSeconds(1)));
+        using var other = Raw();
+        using var lockHolder = other.BeginTransaction(deferred: false);
+        var write = store.UpsertAsync(MetaRecord.For("default", "secret", "s", "{}"));
+        var finished = await Task.WhenAny(write, Task.Delay(TimeSpan.FromSeconds(15)));
+        Assert.Same(write, finished);
+        await Assert.ThrowsAsync<MetaStoreWriteException>(() => write);
+        lockHolder.Rollback();
+    }
+
+    [Fact]
     public async Task Write_RetriesExhausted_ThrowsAndStoresNothing()
     {
         var fault = new FailingCommits(failures: int.MaxValue, errorCode: 10);
@@ -217,7 +240,8 @@ public sealed class SqliteMetaStoreTests : IDisposable
     {
         using (var c = Raw())
         {
-            Exec(c, "PRAGMA user_version = 99");
+            Exec(c, "CREATE TABLE schema_versions (component TEXT PRIMARY KEY, version INTEGER NOT NULL)");
+            Exec(c, "INSERT INTO schema_versions VALUES ('metamanager', 99)");
         }
 
         var ex = Assert.Throws<InvalidOperationException>(() => Open());
