@@ -2,6 +2,7 @@ using Actors.Kernel.Actor;
 using Actors.Messages.Bus;
 using Actors.Messages.CloudHub;
 using Actors.Messages.EdgeHub;
+using Actors.Messages.Routing;
 using Actors.Messages.Wire;
 using Microsoft.Extensions.Logging;
 
@@ -16,12 +17,13 @@ internal sealed partial class EdgeHubActor
     /// <see cref="AckPolicy.RequiresAck"/> says so (the cloud resends until it gets an ACK). Otherwise it is dispatched
     /// with <see cref="EdgeHubTranslator.RouteFromCloud"/> and then acknowledged.
     /// <para>
-    /// What the ACK guarantees: it is written only after the message was handed to the module bus (the bus actor's
-    /// mailbox accepted it, in this process). It does not mean the target module has processed or persisted it: if
-    /// edgecore dies in between, the message is lost on this side and the cloud will not resend it (its
-    /// resourceVersion bookkeeping already counts it as delivered). A message no handler accepts (dispatch "drop") is
-    /// not acknowledged and not remembered, so a resend is dropped again. ACKs are written directly, not through the outbox: an ACK lost with the connection is
-    /// answered by the cloud's retry, which the duplicate filter acknowledges again.
+    /// Who acknowledges: messages for the meta group (objects MetaManager stores) are acknowledged by MetaManager
+    /// after its write has committed, as in KubeEdge, so an ACK means the object is on disk; EdgeHub neither ACKs nor
+    /// de-duplicates them (MetaManager's upsert is idempotent and forwards to EdgeD only on change, so a resend just
+    /// gets acknowledged again). Other messages are acknowledged here once the bus accepted them: that means handed
+    /// over in this process, not processed. A message no handler accepts is not acknowledged and not remembered.
+    /// ACKs are written directly, not through the outbox: an ACK lost with the connection is answered by the cloud's
+    /// retry.
     /// </para>
     /// </summary>
     private void Downstream(byte[] frame)
@@ -38,8 +40,10 @@ internal sealed partial class EdgeHubActor
             return;
         }
 
-        var requiresAck = AckPolicy.RequiresAck(envelope!);
-        if (_seen.Contains(envelope!.Header.MsgId))
+        var route = EdgeHubTranslator.RouteFromCloud(envelope!);
+        var storedByMeta = route is { Kind: EdgeDispatchKind.Group, Target: Groups.Meta } or { Kind: EdgeDispatchKind.Module, Target: ModuleNames.MetaManager };
+        var requiresAck = AckPolicy.RequiresAck(envelope!) && !storedByMeta;
+        if (!storedByMeta && _seen.Contains(envelope!.Header.MsgId))
         {
             Log.LogDebug("Duplicate cloud message {MsgId} not dispatched again", envelope.Header.MsgId);
             if (requiresAck)
@@ -50,22 +54,25 @@ internal sealed partial class EdgeHubActor
             return;
         }
 
-        if (!Dispatch(envelope))
+        if (!Dispatch(envelope!, route))
         {
             return;
         }
 
-        _seen.Add(envelope.Header.MsgId);
+        if (!storedByMeta)
+        {
+            _seen.Add(envelope!.Header.MsgId);
+        }
+
         if (requiresAck)
         {
-            Acknowledge(envelope);
+            Acknowledge(envelope!);
         }
     }
 
     /// <summary>Hands the message to the bus; false when no handler exists for it (logged).</summary>
-    private bool Dispatch(MessageEnvelope envelope)
+    private bool Dispatch(MessageEnvelope envelope, EdgeDispatch route)
     {
-        var route = EdgeHubTranslator.RouteFromCloud(envelope);
         var message = new BusMessage(envelope);
         switch (route.Kind)
         {

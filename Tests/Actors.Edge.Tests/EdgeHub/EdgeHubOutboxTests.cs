@@ -78,7 +78,7 @@ public sealed class EdgeHubOutboxTests(ITestOutputHelper output) : EdgeHubTestBa
         var connection = AwaitConnection();
         await ExpectInOrder(connection, sent[..2]);
 
-        var pod = Envelope(ModuleNames.EdgeController, Groups.Resource, Operations.Insert, "default/pod/p", "{}");
+        var pod = Envelope(ModuleNames.DeviceController, Groups.Twin, Operations.Update, "device/p/twin", "{}");
         await connection.SendAsync(pod);
         var next = await connection.ExpectAsync(_ => true, Io);
         Assert.Equal(pod.Header.MsgId, next.Header.ParentMsgId); // the ACK is not rate limited; the 3rd message waits
