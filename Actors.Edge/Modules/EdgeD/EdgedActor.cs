@@ -113,7 +113,7 @@ internal sealed class EdgedActor : ReceiveActor
 
             _queue.Add(pod);
         }
-        catch (PodSpecException e)
+        catch (Exception e) when (e is PodSpecException or InvalidOperationException or System.Text.Json.JsonException)
         {
             _context.Logger.LogError("EdgeD rejects pod {Namespace}/{Name}: {Error}", upserted.Namespace, upserted.Name, e.Message);
         }

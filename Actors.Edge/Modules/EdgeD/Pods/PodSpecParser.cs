@@ -63,6 +63,11 @@ internal static class PodSpecParser
 
     internal static JsonElement Object(JsonElement parent, string name, bool required = false)
     {
+        if (parent.ValueKind != JsonValueKind.Object)
+        {
+            return required ? throw new PodSpecException($"'{name}' must be an object") : default;
+        }
+
         if (parent.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.Object)
         {
             return value;
