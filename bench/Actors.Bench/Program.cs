@@ -15,8 +15,9 @@ public static class Program
             case "apiserver": return ApiServer.ApiServerBench.RunAsync(args[1..]).GetAwaiter().GetResult();
             case "k8sclient": return K8sClient.K8sClientBench.RunAsync(args[1..]).GetAwaiter().GetResult();
             case "metastore": return MetaStore.MetaStoreBench.Run(args[1..]);
+            case "edged": return EdgeD.EdgedBench.Run(args[1..]);
             default:
-                Console.Error.WriteLine("usage: Actors.Bench <suite> [options]; suites: persistence, cri, hocon, kernel, envelope, mqtt, apiserver, k8sclient, metastore");
+                Console.Error.WriteLine("usage: Actors.Bench <suite> [options]; suites: persistence, cri, hocon, kernel, envelope, mqtt, apiserver, k8sclient, metastore, edged");
                 return 2;
         }
     }
