@@ -20,6 +20,7 @@ namespace Actors.Edge.Modules.EdgeD;
 /// <see cref="StatusManager"/> and the <see cref="NodeStatusActor"/>. Pod changes arrive from MetaManager as
 /// <see cref="BusMessage"/>s; PLEG events are routed to the pod's worker by uid.
 /// </summary>
+[System.Diagnostics.CodeAnalysis.SuppressMessage("Design", "CA1001", Justification = "Actors release resources in PostStop, not Dispose; the HTTP client and runtime are disposed there.")]
 internal sealed class EdgedActor : ReceiveActor
 {
     private readonly ModuleContext _context;
@@ -34,6 +35,8 @@ internal sealed class EdgedActor : ReceiveActor
     private PodSyncer? _syncer;
     private IActorRef _status = ActorRefs.Nobody;
     private string _runtimeName = "unknown";
+    private HttpClient? _probeHttp;
+    private Prober.ProbeRunner? _probeRunner;
 
     public EdgedActor(ModuleContext context, EdgedSettings settings)
     {
@@ -54,6 +57,8 @@ internal sealed class EdgedActor : ReceiveActor
         var node = new PodAddresses(_settings.NodeName, NodeResources.Read(_settings.PodsRoot).InternalIp, string.Empty);
         var volumes = new VolumeManager(_settings.PodsRoot, new BusMetaQuery(_context.Bus, _context.Time, _settings.MetaQueryTimeout));
         _syncer = new PodSyncer(runtime, volumes, _settings, _context.Time, node, _context.Logger);
+        _probeHttp = new HttpClient(new SocketsHttpHandler { AllowAutoRedirect = true, UseProxy = false, ConnectTimeout = TimeSpan.FromSeconds(10) });
+        _probeRunner = new Prober.ProbeRunner(runtime.Runtime, _probeHttp);
         _status = Context.ActorOf(Props.Create(() => new StatusManager(_context.Bus, _context.Time, _settings.PodStatusPeriod)), "status");
         Context.ActorOf(Props.Create(() => new PlegActor(runtime.Runtime, _settings.PlegRelistPeriod)), "pleg");
         Context.ActorOf(Props.Create(() => new NodeStatusActor(_context.Bus, runtime.Runtime, _settings, _context.Time)), "node-status");
@@ -62,6 +67,7 @@ internal sealed class EdgedActor : ReceiveActor
 
     protected override void PostStop()
     {
+        _probeHttp?.Dispose();
         if (_runtime is { } runtime && !runtime.DisposeAsync().AsTask().Wait(TimeSpan.FromSeconds(10)))
         {
             _context.Logger.LogWarning("EdgeD: the container runtime did not close within 10 s");
@@ -151,7 +157,8 @@ internal sealed class EdgedActor : ReceiveActor
         var status = _status;
         var time = _context.Time;
         var runtimeName = _runtimeName;
-        worker = Context.ActorOf(Props.Create(() => new PodWorker(syncer, status, time, runtimeName)), name);
+        var probes = _probeRunner!;
+        worker = Context.ActorOf(Props.Create(() => new PodWorker(syncer, status, time, runtimeName, probes)), name);
         Context.Watch(worker);
         _workers[key] = worker;
         _keyByWorkerName[name] = key;

@@ -1,4 +1,5 @@
 using Actors.Edge.Modules.EdgeD.Pods;
+using Actors.Edge.Modules.EdgeD.Prober;
 
 namespace Actors.Edge.Modules.EdgeD;
 
@@ -33,3 +34,6 @@ internal sealed record PodLifecycleEvent(string PodUid, string ContainerId, stri
 
 /// <summary>Self-addressed tick of the periodic actors.</summary>
 internal sealed record Tick;
+
+/// <summary>Probe worker → pod worker: the probe's result flipped (or, for liveness/startup, failed past its threshold).</summary>
+internal sealed record ProbeResult(string Container, string ContainerId, ProbeKind Kind, bool Success, string Detail);

@@ -37,7 +37,11 @@ internal sealed record ContainerModel(
     string WorkingDir,
     IReadOnlyList<VolumeMountModel> Mounts,
     ResourcesModel Resources,
-    string SpecHash);
+    string SpecHash)
+{
+    /// <summary>Liveness, readiness and startup probes (at most one of each).</summary>
+    public IReadOnlyList<Prober.ProbeModel> Probes { get; init; } = [];
+}
 
 /// <summary>An environment variable: a literal value or a downward-API field (<c>metadata.name</c>, ...).</summary>
 internal sealed record EnvVarModel(string Name, string Value, string? FieldPath);

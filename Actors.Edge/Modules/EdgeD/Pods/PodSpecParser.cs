@@ -145,7 +145,10 @@ internal static class PodSpecParser
             Array(c, "args").Select(e => e.GetString() ?? string.Empty).ToList(),
             env, Str(c, "workingDir"), mounts,
             new ResourcesModel(Map(resources, "requests"), Map(resources, "limits")),
-            hash);
+            hash)
+        {
+            Probes = Prober.ProbeParser.Parse(c),
+        };
     }
 
     private static EnvVarModel ParseEnv(JsonElement e)

@@ -63,4 +63,13 @@ internal sealed class ContainerRecord
     public string? WaitingReason { get; set; }
 
     public string? WaitingMessage { get; set; }
+
+    /// <summary>The instance the probe results below belong to (results reset when the instance changes).</summary>
+    public string? ProbedId { get; set; }
+
+    /// <summary>Readiness probe result (false until the first success).</summary>
+    public bool ReadinessOk { get; set; }
+
+    /// <summary>Startup probe result (false until it succeeds).</summary>
+    public bool StartupOk { get; set; }
 }

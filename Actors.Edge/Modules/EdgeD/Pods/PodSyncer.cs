@@ -77,6 +77,22 @@ internal sealed class PodSyncer(CriRuntime runtime, VolumeManager volumes, Edged
         state.Containers.Clear();
     }
 
+    /// <summary>Stops the container's current instance (a failed liveness or startup probe); the next sync applies the restart policy.</summary>
+    public async Task KillContainerAsync(PodModel pod, ContainerRecord record, CancellationToken cancellationToken)
+    {
+        try
+        {
+            if (record.Id is { } id)
+            {
+                await runtime.Runtime.StopContainerAsync(id, pod.TerminationGracePeriod, cancellationToken);
+            }
+        }
+        catch (CriException e)
+        {
+            logger.LogWarning("Pod {Pod}: stopping container {Id} failed: {Error}", pod.Key, record.Id, e.Message);
+        }
+    }
+
     private TimeSpan Problem(PodModel pod, PodState state, string message)
     {
         if (state.Problem != message)

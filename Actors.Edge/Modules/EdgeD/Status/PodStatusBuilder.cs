@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
 using Actors.Edge.Modules.EdgeD.Pods;
+using Actors.Edge.Modules.EdgeD.Prober;
 using Runtime.V1;
 
 namespace Actors.Edge.Modules.EdgeD.Status;
@@ -110,10 +111,13 @@ internal static class PodStatusBuilder
 
         var running = current?.State == ContainerState.ContainerRunning && record?.WaitingReason is null;
         var terminated = !running && current?.State == ContainerState.ContainerExited && record?.WaitingReason is null;
+        var probedNow = record is not null && record.ProbedId == record.Id;
+        var started = running && (!Has(spec, ProbeKind.Startup) || (probedNow && record!.StartupOk));
+        var ready = started && (!Has(spec, ProbeKind.Readiness) || (probedNow && record!.ReadinessOk));
         if (running)
         {
             counts.Running++;
-            counts.Ready++;
+            counts.Ready += ready ? 1 : 0;
             json["state"] = new JsonObject { ["running"] = new JsonObject { ["startedAt"] = Nanos(current!.StartedAt) } };
         }
         else if (terminated)
@@ -137,13 +141,15 @@ internal static class PodStatusBuilder
             json["state"] = new JsonObject { ["waiting"] = waiting };
         }
 
-        json["ready"] = running;
-        json["started"] = running;
+        json["ready"] = ready;
+        json["started"] = started;
         json["lastState"] = record?.LastTerminated is { } last
             ? new JsonObject { ["terminated"] = Terminated(last, runtimeName) }
             : new JsonObject();
         return json;
     }
+
+    private static bool Has(ContainerModel spec, ProbeKind kind) => spec.Probes.Any(p => p.Kind == kind);
 
     private static JsonObject Terminated(ContainerStatus status, string runtimeName) => new()
     {
