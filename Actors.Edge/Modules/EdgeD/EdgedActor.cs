@@ -68,7 +68,8 @@ internal sealed class EdgedActor : ReceiveActor
     protected override void PostStop()
     {
         _probeHttp?.Dispose();
-        if (_runtime is { } runtime && !runtime.DisposeAsync().AsTask().Wait(TimeSpan.FromSeconds(10)))
+        // On the thread pool: the runtime's continuations must not be posted to this (blocked) actor's context.
+        if (_runtime is { } runtime && !Task.Run(() => runtime.DisposeAsync().AsTask()).Wait(TimeSpan.FromSeconds(10)))
         {
             _context.Logger.LogWarning("EdgeD: the container runtime did not close within 10 s");
         }
@@ -78,7 +79,7 @@ internal sealed class EdgedActor : ReceiveActor
     {
         try
         {
-            var version = runtime.Runtime.VersionAsync().WaitAsync(TimeSpan.FromSeconds(5)).GetAwaiter().GetResult();
+            var version = Task.Run(() => runtime.Runtime.VersionAsync()).WaitAsync(TimeSpan.FromSeconds(5)).GetAwaiter().GetResult();
             return version.RuntimeName;
         }
         catch (Exception)

@@ -34,7 +34,7 @@ public sealed class EdgedBackoffTests : TestKit.TestKit
         var pod = PodJson.Pod("crash", "Always", PodJson.Shell("c", "busybox", "exit 3"));
         _edged.AddPod(pod);
 
-        var seen = new List<(int Restarts, string Message, DateTimeOffset At)>();
+        var seen = new List<(DateTimeOffset Started, DateTimeOffset Finished)>();
         foreach (var (restarts, backoff) in new[] { (1, 10), (2, 20), (3, 40), (4, 40) })
         {
             var status = await AdvanceUntilAsync(pod, s => s.Container("c").RestartCount() == restarts && s.Container("c").WaitingReason() == "CrashLoopBackOff");
@@ -42,13 +42,16 @@ public sealed class EdgedBackoffTests : TestKit.TestKit
             Assert.Contains($"back-off {backoff}s", message, StringComparison.Ordinal);
             Assert.Equal("Running", status.Phase());
             Assert.Equal(3, status.Container("c").GetProperty("lastState").GetProperty("terminated").GetProperty("exitCode").GetInt32());
-            seen.Add((restarts, message, _time.GetUtcNow()));
+            var last = status.Container("c").GetProperty("lastState").GetProperty("terminated");
+            seen.Add((last.GetProperty("startedAt").GetDateTimeOffset(), last.GetProperty("finishedAt").GetDateTimeOffset()));
         }
 
-        // Between entering back-off after restart n and after restart n+1, at least the back-off delay passed on the clock.
-        Assert.True(seen[1].At - seen[0].At >= TimeSpan.FromSeconds(10), $"restart 2 came {seen[1].At - seen[0].At} after restart 1");
-        Assert.True(seen[2].At - seen[1].At >= TimeSpan.FromSeconds(20), $"restart 3 came {seen[2].At - seen[1].At} after restart 2");
-        Assert.True(seen[3].At - seen[2].At >= TimeSpan.FromSeconds(40), $"restart 4 came {seen[3].At - seen[2].At} after restart 3");
+        // Each next instance started (on the test clock) at least the back-off delay after the previous one finished.
+        foreach (var (k, delay) in new[] { (1, 10), (2, 20), (3, 40) })
+        {
+            var gap = seen[k].Started - seen[k - 1].Finished;
+            Assert.True(gap >= TimeSpan.FromSeconds(delay), $"instance {k + 1} started {gap} after instance {k} finished (back-off {delay}s)");
+        }
     }
 
     /// <summary>Advances the clock a second at a time until a reported status matches (real-time deadline 30 s).</summary>
@@ -73,7 +76,7 @@ public sealed class EdgedBackoffTests : TestKit.TestKit
             _time.Advance(TimeSpan.FromSeconds(1));
             try
             {
-                await _edged.Meta.WaitAsync(r => r.PodStatuses("default", name).Any(match) ? "found" : null, TimeSpan.FromMilliseconds(150), "status");
+                await _edged.Meta.WaitAsync(r => r.PodStatuses("default", name).Any(match) ? "found" : null, TimeSpan.FromMilliseconds(50), "status");
             }
             catch (TimeoutException)
             {

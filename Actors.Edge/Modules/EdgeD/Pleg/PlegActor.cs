@@ -70,7 +70,7 @@ internal sealed class PlegActor : ReceiveActor, IWithTimers
         {
             var filter = new ContainerFilter();
             filter.LabelSelector[PodLabels.ManagedBy] = PodLabels.ManagedByValue;
-            var containers = await _runtime.ListContainersAsync(filter);
+            var containers = await Task.Run(() => _runtime.ListContainersAsync(filter));
             var now = containers
                 .Where(c => c.Labels.ContainsKey(PodLabels.PodUid))
                 .ToDictionary(c => c.Id, c => (c.Labels[PodLabels.PodUid], c.State), StringComparer.Ordinal);

@@ -243,19 +243,29 @@ internal sealed class PodSyncer(CriRuntime runtime, VolumeManager volumes, Edged
             return ClearWaiting(record);
         }
 
+        // kubelet's rule: the first restart is immediate; after that a failed container waits the back-off delay,
+        // counted from when it finished, and each restart doubles the delay up to the cap. A container that ran for
+        // twice the cap starts over without delay.
         var now = time.GetUtcNow();
-        if (record.BackoffUntil is { } until && until > now)
+        var finished = DateTimeOffset.FromUnixTimeMilliseconds(exited.FinishedAt / 1_000_000);
+        var ranFor = TimeSpan.FromTicks(Math.Max(0, (exited.FinishedAt - exited.StartedAt) / 100));
+        if (ranFor >= 2 * settings.BackoffMax)
         {
-            record.WaitingReason = "CrashLoopBackOff";
-            record.WaitingMessage = $"back-off {record.Backoff.TotalSeconds:0}s restarting failed container={spec.Name} pod={pod.Name}_{pod.Namespace}({pod.Uid})";
-            return until - now;
+            record.Backoff = TimeSpan.Zero;
         }
 
-        var ranFor = TimeSpan.FromTicks(Math.Max(0, (exited.FinishedAt - exited.StartedAt) / 100));
-        record.Backoff = record.Backoff == TimeSpan.Zero || ranFor >= 2 * settings.BackoffMax
+        if (record.Backoff > TimeSpan.Zero && finished + record.Backoff > now)
+        {
+            record.BackoffUntil = finished + record.Backoff;
+            record.WaitingReason = "CrashLoopBackOff";
+            record.WaitingMessage = $"back-off {record.Backoff.TotalSeconds:0}s restarting failed container={spec.Name} pod={pod.Name}_{pod.Namespace}({pod.Uid})";
+            return record.BackoffUntil - now;
+        }
+
+        record.Backoff = record.Backoff == TimeSpan.Zero
             ? settings.BackoffInitial
             : TimeSpan.FromTicks(Math.Min(record.Backoff.Ticks * 2, settings.BackoffMax.Ticks));
-        record.BackoffUntil = now + record.Backoff;
+        record.BackoffUntil = null;
         record.RestartCount++;
         logger.LogInformation("Pod {Pod}: restarting container {Container} (exit code {ExitCode}, restart {Count})", pod.Key, spec.Name, exited.ExitCode, record.RestartCount);
         await runtime.Runtime.RemoveContainerAsync(record.Id!, cancellationToken);

@@ -51,7 +51,8 @@ internal sealed class PodWorker : ReceiveActor, IWithTimers
         if (_pod is not null && _pod.Uid != update.Pod.Uid)
         {
             Context.GetLogger().LogInformation("Pod {Pod} was replaced (uid {Old} → {New}); removing the old one", update.Pod.Key, _pod.Uid, update.Pod.Uid);
-            await _syncer.TeardownAsync(_pod, _state, CancellationToken.None);
+            var (old, oldState) = (_pod, _state);
+            await Task.Run(() => _syncer.TeardownAsync(old, oldState, CancellationToken.None));
             _state = new PodState();
         }
 
@@ -62,7 +63,12 @@ internal sealed class PodWorker : ReceiveActor, IWithTimers
     private async Task SyncAsync()
     {
         var pod = _pod!;
-        var wake = await _syncer.SyncAsync(pod, _state, CancellationToken.None);
+        var state = _state;
+
+        // Runtime calls run on the thread pool: the process runtime starts background tasks that must not capture
+        // this actor's synchronization context (they would stall once the actor stops). The mailbox stays suspended
+        // until the task completes, so the state is still touched by one sync at a time.
+        var wake = await Task.Run(() => _syncer.SyncAsync(pod, state, CancellationToken.None));
         var podIp = _state.SandboxIp.Length > 0 ? _state.SandboxIp : _syncer.Node.HostIp;
         var status = PodStatusBuilder.Build(pod, _state, _runtimeName, _syncer.Node.HostIp, podIp, _time.GetUtcNow());
         _statusManager.Tell(new PodStatusReport(pod.Namespace, pod.Name, pod.Uid, status.ToJsonString()), Self);
@@ -87,7 +93,8 @@ internal sealed class PodWorker : ReceiveActor, IWithTimers
 
         if (_pod is { } pod)
         {
-            await _syncer.TeardownAsync(pod, _state, CancellationToken.None);
+            var state = _state;
+            await Task.Run(() => _syncer.TeardownAsync(pod, state, CancellationToken.None));
             _statusManager.Tell(new ForgetPod(pod.Namespace, pod.Name), Self);
             Context.Parent.Tell(new PodRemoved(pod), Self);
             Context.GetLogger().LogInformation("Pod {Pod} removed", pod.Key);
@@ -173,7 +180,7 @@ internal sealed class PodWorker : ReceiveActor, IWithTimers
             default:
                 Context.GetLogger().LogInformation("Pod {Pod}: container {Container} failed its {Kind} probe ({Detail}); killing it", pod.Key, result.Container, result.Kind, result.Detail);
                 StopProbes(result.Container);
-                await _syncer.KillContainerAsync(pod, record, CancellationToken.None);
+                await Task.Run(() => _syncer.KillContainerAsync(pod, record, CancellationToken.None));
                 break;
         }
 

@@ -36,7 +36,7 @@ internal sealed class ProbeWorker : ReceiveActor, IWithTimers
 
     private async Task ProbeAsync()
     {
-        var (ok, detail) = await _runner.RunAsync(_probe, _containerId, _podIp, CancellationToken.None);
+        var (ok, detail) = await Task.Run(() => _runner.RunAsync(_probe, _containerId, _podIp, CancellationToken.None));
         _successes = ok ? _successes + 1 : 0;
         _failures = ok ? 0 : _failures + 1;
         if (!_result && _successes >= _probe.SuccessThreshold)

@@ -50,9 +50,9 @@ internal sealed class NodeStatusActor : ReceiveActor, IWithTimers
         var version = "unknown://unknown";
         try
         {
-            var v = await _runtime.VersionAsync();
+            var v = await Task.Run(() => _runtime.VersionAsync());
             version = v.RuntimeName + "://" + v.RuntimeVersion;
-            var status = await _runtime.StatusAsync();
+            var status = await Task.Run(() => _runtime.StatusAsync());
             ready = status.Conditions.Any(c => c.Type == "RuntimeReady" && c.Status);
         }
         catch (CriException e)
