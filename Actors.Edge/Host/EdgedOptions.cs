@@ -7,7 +7,8 @@ namespace Actors.Edge.Host;
 public sealed record EdgedOptions(
     bool Enable, string Runtime, string CriEndpoint, TimeSpan PlegRelistPeriod, TimeSpan NodeStatusUpdateFrequency,
     TimeSpan ContainerGcMinAge, TimeSpan ImageGcPeriod, int ImageGcHighThreshold, int ImageGcLowThreshold,
-    TimeSpan PodStatusUpdateFrequency, bool HostNetworkOnly, TimeSpan RestartBackoffInitial, TimeSpan RestartBackoffMax)
+    TimeSpan PodStatusUpdateFrequency, bool HostNetworkOnly, TimeSpan RestartBackoffInitial, TimeSpan RestartBackoffMax,
+    int ContainerGcMaxPerPodContainer, int ContainerGcMaxContainers)
 {
     public const string Path = "edgecore.modules.edged";
     public const string DefaultRuntime = "process";
@@ -31,7 +32,9 @@ public sealed record EdgedOptions(
             b.Duration(Path + ".pod-status-update-frequency", TimeSpan.FromSeconds(10)),
             b.Bool(Path + ".host-network-only", false),
             b.Duration(Path + ".restart-backoff-initial", TimeSpan.FromSeconds(10)),
-            b.Duration(Path + ".restart-backoff-max", TimeSpan.FromMinutes(5)));
+            b.Duration(Path + ".restart-backoff-max", TimeSpan.FromMinutes(5)),
+            b.Int(Path + ".container-gc-max-per-pod-container", 1, 0),
+            b.Int(Path + ".container-gc-max-containers", -1, -1));
         if (o.ImageGcLowThreshold > o.ImageGcHighThreshold)
         {
             b.Error(Path + ".image-gc-low-threshold", $"must not exceed image-gc-high-threshold ({o.ImageGcHighThreshold}), got {o.ImageGcLowThreshold}");

@@ -36,6 +36,7 @@ internal sealed class EdgedActor : ReceiveActor
     private IActorRef _status = ActorRefs.Nobody;
     private string _runtimeName = "unknown";
     private HttpClient? _probeHttp;
+    private IActorRef _gc = ActorRefs.Nobody;
     private Prober.ProbeRunner? _probeRunner;
 
     public EdgedActor(ModuleContext context, EdgedSettings settings)
@@ -62,6 +63,7 @@ internal sealed class EdgedActor : ReceiveActor
         _status = Context.ActorOf(Props.Create(() => new StatusManager(_context.Bus, _context.Time, _settings.PodStatusPeriod)), "status");
         Context.ActorOf(Props.Create(() => new PlegActor(runtime.Runtime, _settings.PlegRelistPeriod)), "pleg");
         Context.ActorOf(Props.Create(() => new NodeStatusActor(_context.Bus, runtime.Runtime, _settings, _context.Time)), "node-status");
+        _gc = Context.ActorOf(Props.Create(() => new Gc.GcActor(runtime, _settings, _context.Time)), "gc");
         _context.Logger.LogInformation("EdgeD started on node {Node} with the {Runtime} runtime", _settings.NodeName, _runtimeName);
     }
 
@@ -144,6 +146,8 @@ internal sealed class EdgedActor : ReceiveActor
             _keyByUid[pod.Uid] = pod.Key;
             WorkerFor(pod.Key).Tell(new UpdatePod(pod), Self);
         }
+
+        _gc.Tell(new LivePods(_keyByUid.Keys.ToList()), Self);
     }
 
     private IActorRef WorkerFor(string key)
@@ -180,6 +184,7 @@ internal sealed class EdgedActor : ReceiveActor
     private void OnPodRemoved(PodRemoved removed)
     {
         _keyByUid.Remove(removed.Pod.Uid);
+        _gc.Tell(new LivePods(_keyByUid.Keys.ToList()), Self);
         var content = MessageContent.FromString("{\"gracePeriodSeconds\":0,\"preconditions\":{\"uid\":\"" + removed.Pod.Uid + "\"}}");
         var deleted = new PodDeleted(removed.Pod.Namespace, removed.Pod.Name, content);
         _context.Bus.Send(ModuleNames.MetaManager, new BusMessage(EdgeDTranslator.ToEnvelope(deleted, MessageHeader.New(_context.Time))));

@@ -58,6 +58,12 @@ public sealed class EdgedModule : IModule
             BackoffInitial = options.RestartBackoffInitial,
             BackoffMax = options.RestartBackoffMax,
             ForceHostNetwork = options.HostNetworkOnly,
+            ContainerGcMinAge = options.ContainerGcMinAge,
+            MaxPerPodContainer = options.ContainerGcMaxPerPodContainer,
+            MaxContainers = options.ContainerGcMaxContainers,
+            ImageGcPeriod = options.ImageGcPeriod,
+            ImageGcHighThreshold = options.ImageGcHighThreshold,
+            ImageGcLowThreshold = options.ImageGcLowThreshold,
         };
         return new EdgedModule(settings, options.Enable);
     }

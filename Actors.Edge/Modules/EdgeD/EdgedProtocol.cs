@@ -37,3 +37,11 @@ internal sealed record Tick;
 
 /// <summary>Probe worker → pod worker: the probe's result flipped (or, for liveness/startup, failed past its threshold).</summary>
 internal sealed record ProbeResult(string Container, string ContainerId, ProbeKind Kind, bool Success, string Detail);
+
+/// <summary>Root → GC: the uids of the pods this node runs (everything else EdgeD created is an orphan).</summary>
+internal sealed record LivePods(IReadOnlyCollection<string> Uids);
+
+/// <summary>GC timer ticks.</summary>
+internal sealed record ContainerGcTick;
+
+internal sealed record ImageGcTick;

@@ -26,6 +26,22 @@ internal sealed record EdgedSettings(string NodeName, string PodsRoot, string Po
     /// <summary>Timeout of one configmap/secret query to MetaManager (KubeEdge's client: 60 s).</summary>
     public TimeSpan MetaQueryTimeout { get; init; } = TimeSpan.FromSeconds(60);
 
+    /// <summary>Container GC: period, minimum age of a dead container, dead instances kept per pod container, total cap (&lt; 0 = none).</summary>
+    public TimeSpan ContainerGcPeriod { get; init; } = TimeSpan.FromMinutes(1);
+
+    public TimeSpan ContainerGcMinAge { get; init; } = TimeSpan.FromMinutes(1);
+
+    public int MaxPerPodContainer { get; init; } = 1;
+
+    public int MaxContainers { get; init; } = -1;
+
+    /// <summary>Image GC: period and image filesystem usage thresholds (percent).</summary>
+    public TimeSpan ImageGcPeriod { get; init; } = TimeSpan.FromSeconds(5);
+
+    public int ImageGcHighThreshold { get; init; } = 85;
+
+    public int ImageGcLowThreshold { get; init; } = 80;
+
     /// <summary>Run every pod in the host network namespace (needed on runtimes without CNI).</summary>
     public bool ForceHostNetwork { get; init; }
 
@@ -50,6 +66,7 @@ internal sealed record EdgedSettings(string NodeName, string PodsRoot, string Po
         {
             ("pleg-relist-period", PlegRelistPeriod), ("pod-status-update-frequency", PodStatusPeriod),
             ("node-status-update-frequency", NodeStatusPeriod), ("backoff initial", BackoffInitial), ("retry period", RetryPeriod),
+            ("container GC period", ContainerGcPeriod), ("image-gc-period", ImageGcPeriod),
         })
         {
             if (value <= TimeSpan.Zero)
