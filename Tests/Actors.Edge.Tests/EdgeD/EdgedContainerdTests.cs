@@ -85,6 +85,19 @@ public sealed class EdgedContainerdTests : TestKit.TestKit
 
     protected override void AfterAll()
     {
+        // Leave nothing in the shared containerd: remove every sandbox EdgeD created in this test.
+        if (_edged is not null)
+        {
+            var filter = new PodSandboxFilter();
+            filter.LabelSelector["edgeactors.io/managed-by"] = "edged";
+            foreach (var sandbox in _edged.Runtime.Runtime.ListPodSandboxAsync(filter).GetAwaiter().GetResult()
+                .Where(s => s.Metadata.Name.StartsWith("cd-", StringComparison.Ordinal)))
+            {
+                _edged.Runtime.Runtime.StopPodSandboxAsync(sandbox.Id).GetAwaiter().GetResult();
+                _edged.Runtime.Runtime.RemovePodSandboxAsync(sandbox.Id).GetAwaiter().GetResult();
+            }
+        }
+
         _edged?.Dispose();
         base.AfterAll();
     }
