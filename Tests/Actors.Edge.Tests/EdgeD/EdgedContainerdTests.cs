@@ -85,21 +85,34 @@ public sealed class EdgedContainerdTests : TestKit.TestKit
 
     protected override void AfterAll()
     {
-        // Leave nothing in the shared containerd: remove every sandbox EdgeD created in this test.
+        _edged?.Dispose();
+
+        // Leave nothing in the shared containerd: once EdgeD is stopped, remove the sandboxes of this class's pods.
         if (_edged is not null)
         {
-            var filter = new PodSandboxFilter();
-            filter.LabelSelector["edgeactors.io/managed-by"] = "edged";
-            foreach (var sandbox in _edged.Runtime.Runtime.ListPodSandboxAsync(filter).GetAwaiter().GetResult()
-                .Where(s => s.Metadata.Name.StartsWith("cd-", StringComparison.Ordinal)))
-            {
-                _edged.Runtime.Runtime.StopPodSandboxAsync(sandbox.Id).GetAwaiter().GetResult();
-                _edged.Runtime.Runtime.RemovePodSandboxAsync(sandbox.Id).GetAwaiter().GetResult();
-            }
+            CleanUpAsync().GetAwaiter().GetResult();
         }
 
-        _edged?.Dispose();
         base.AfterAll();
+    }
+
+    private static async Task CleanUpAsync()
+    {
+        await using var cri = CriRuntime.Create(new CriOptions { Runtime = CriRuntimeKind.Cri, Endpoint = CriEnvironment.RequireEndpoint() });
+        var filter = new PodSandboxFilter();
+        filter.LabelSelector["edgeactors.io/managed-by"] = "edged";
+        foreach (var sandbox in (await cri.Runtime.ListPodSandboxAsync(filter)).Where(s => s.Metadata.Name.StartsWith("cd-", StringComparison.Ordinal)))
+        {
+            try
+            {
+                await cri.Runtime.StopPodSandboxAsync(sandbox.Id);
+                await cri.Runtime.RemovePodSandboxAsync(sandbox.Id);
+            }
+            catch (Actors.Cri.Grpc.CriException e) when (e.StatusCode == Actors.Cri.Grpc.GrpcStatusCode.NotFound)
+            {
+                // removed concurrently
+            }
+        }
     }
 
     private static string Suffix() => Guid.NewGuid().ToString("N")[..6];

@@ -123,6 +123,23 @@ public sealed class EdgedUnitTests
     }
 
     [Fact]
+    public void NodeStatus_TransitionTime_MovesOnlyWhenStatusChanges()
+    {
+        var r = new NodeResources(2, 1L << 30, 1L << 29, 100, 90, 1000, 10, "k", "m", "h", "10.0.0.2");
+        var transitions = new Dictionary<string, (bool, DateTimeOffset)>();
+        static string Ready(System.Text.Json.Nodes.JsonObject s) =>
+            s["conditions"]!.AsArray().First(c => c!["type"]!.GetValue<string>() == "Ready")!["lastTransitionTime"]!.GetValue<string>();
+
+        var first = Ready(NodeStatusBuilder.Build(r, true, "v", "v", DateTimeOffset.UnixEpoch, transitions));
+        var same = Ready(NodeStatusBuilder.Build(r, true, "v", "v", DateTimeOffset.UnixEpoch.AddSeconds(10), transitions));
+        var flipped = Ready(NodeStatusBuilder.Build(r, false, "v", "v", DateTimeOffset.UnixEpoch.AddSeconds(20), transitions));
+
+        Assert.Equal("1970-01-01T00:00:00Z", first);
+        Assert.Equal(first, same);
+        Assert.Equal("1970-01-01T00:00:20Z", flipped);
+    }
+
+    [Fact]
     public void Settings_Invalid_ModuleRejectedWithEveryError()
     {
         var settings = new EdgedSettings("", "relative", "/logs", _ => throw new InvalidOperationException()) { PlegRelistPeriod = TimeSpan.Zero };

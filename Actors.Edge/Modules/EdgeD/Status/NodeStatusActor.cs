@@ -26,6 +26,7 @@ internal sealed class NodeStatusActor : ReceiveActor, IWithTimers
     private readonly IRuntimeService _runtime;
     private readonly EdgedSettings _settings;
     private readonly TimeProvider _time;
+    private readonly Dictionary<string, (bool Status, DateTimeOffset Since)> _transitions = new(StringComparer.Ordinal);
 
     public NodeStatusActor(ModuleBus bus, IRuntimeService runtime, EdgedSettings settings, TimeProvider time)
     {
@@ -61,7 +62,7 @@ internal sealed class NodeStatusActor : ReceiveActor, IWithTimers
         }
 
         var resources = await Task.Run(() => NodeResources.Read(_settings.PodsRoot));
-        var nodeStatus = NodeStatusBuilder.Build(resources, ready, version, KubeletVersion, _time.GetUtcNow());
+        var nodeStatus = NodeStatusBuilder.Build(resources, ready, version, KubeletVersion, _time.GetUtcNow(), _transitions);
         var patch = new JsonObject { ["status"] = nodeStatus }.ToJsonString();
         var message = new NodeStatusPatch(_settings.NodeName, MessageContent.FromString(patch));
         _bus.Send(ModuleNames.MetaManager, new BusMessage(EdgeDTranslator.ToEnvelope(message, MessageHeader.New(_time))));

@@ -15,21 +15,46 @@ internal static class NodeStatusBuilder
     public const long MemoryEvictionBytes = 100L * 1024 * 1024;
     public const int MaxPods = 110;
 
-    public static JsonObject Build(NodeResources r, bool runtimeReady, string runtimeVersion, string kubeletVersion, DateTimeOffset now)
+    /// <summary>
+    /// Builds the status; <paramref name="transitions"/> (condition type → status, since) is updated so a condition's
+    /// lastTransitionTime only moves when its status changes.
+    /// </summary>
+    public static JsonObject Build(
+        NodeResources r, bool runtimeReady, string runtimeVersion, string kubeletVersion, DateTimeOffset now,
+        Dictionary<string, (bool Status, DateTimeOffset Since)>? transitions = null)
     {
+        transitions ??= [];
         var memoryPressure = r.MemoryAvailableBytes < MemoryEvictionBytes;
         var diskPressure = r.DiskTotalBytes > 0 && r.DiskAvailableBytes < r.DiskTotalBytes / 10;
         var pidPressure = r.PidMax > 0 && r.PidMax - r.PidsInUse < r.PidMax / 10;
-        var time = now.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
+        var time = Format(now);
+        JsonObject Condition(string type, bool status, string reason)
+        {
+            if (!transitions.TryGetValue(type, out var t) || t.Status != status)
+            {
+                t = (status, now);
+                transitions[type] = t;
+            }
+
+            return new JsonObject
+            {
+                ["type"] = type,
+                ["status"] = status ? "True" : "False",
+                ["reason"] = reason,
+                ["lastHeartbeatTime"] = time,
+                ["lastTransitionTime"] = Format(t.Since),
+            };
+        }
+
         return new JsonObject
         {
             ["capacity"] = Resources(r.Cpus * 1000, r.MemoryTotalBytes, r.DiskTotalBytes),
             ["allocatable"] = Resources(r.Cpus * 1000, Math.Max(0, r.MemoryTotalBytes - MemoryEvictionBytes), r.DiskTotalBytes - (r.DiskTotalBytes / 10)),
             ["conditions"] = new JsonArray(
-                Condition("MemoryPressure", memoryPressure, memoryPressure ? "KubeletHasInsufficientMemory" : "KubeletHasSufficientMemory", time),
-                Condition("DiskPressure", diskPressure, diskPressure ? "KubeletHasDiskPressure" : "KubeletHasNoDiskPressure", time),
-                Condition("PIDPressure", pidPressure, pidPressure ? "KubeletHasInsufficientPID" : "KubeletHasSufficientPID", time),
-                Condition("Ready", runtimeReady, runtimeReady ? "KubeletReady" : "KubeletNotReady", time)),
+                Condition("MemoryPressure", memoryPressure, memoryPressure ? "KubeletHasInsufficientMemory" : "KubeletHasSufficientMemory"),
+                Condition("DiskPressure", diskPressure, diskPressure ? "KubeletHasDiskPressure" : "KubeletHasNoDiskPressure"),
+                Condition("PIDPressure", pidPressure, pidPressure ? "KubeletHasInsufficientPID" : "KubeletHasSufficientPID"),
+                Condition("Ready", runtimeReady, runtimeReady ? "KubeletReady" : "KubeletNotReady")),
             ["addresses"] = new JsonArray(
                 new JsonObject { ["type"] = "InternalIP", ["address"] = r.InternalIp },
                 new JsonObject { ["type"] = "Hostname", ["address"] = r.HostName }),
@@ -60,12 +85,5 @@ internal static class NodeStatusBuilder
         ["pods"] = MaxPods.ToString(CultureInfo.InvariantCulture),
     };
 
-    private static JsonObject Condition(string type, bool status, string reason, string time) => new()
-    {
-        ["type"] = type,
-        ["status"] = status ? "True" : "False",
-        ["reason"] = reason,
-        ["lastHeartbeatTime"] = time,
-        ["lastTransitionTime"] = time,
-    };
+    private static string Format(DateTimeOffset t) => t.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
 }
