@@ -23,6 +23,7 @@ public static class EdgeModules
             EdgeHubOptions.From(config).CreateModule(core),
             new ServiceBusModule(ServiceBusOptions.From(config), core.DataDir, LocalHttpClient()),
             Modules.DeviceTwin.DeviceTwinModule.Create(config),
+            Modules.EdgeD.EdgedModule.From(config),
         };
         return modules;
     }

@@ -18,8 +18,9 @@ public static class Program
             case "cloudhub": return CloudHub.CloudHubBench.Run(args[1..]);
             case "devicetwin": return DeviceTwin.DeviceTwinBench.Run(args[1..]);
             case "edgecontroller": return EdgeController.EdgeControllerBench.RunAsync(args[1..]).GetAwaiter().GetResult();
+            case "edged": return EdgeD.EdgedBench.Run(args[1..]);
             default:
-                Console.Error.WriteLine("usage: Actors.Bench <suite> [options]; suites: persistence, cri, hocon, kernel, envelope, mqtt, apiserver, k8sclient, metastore, cloudhub, devicetwin, edgecontroller");
+                Console.Error.WriteLine("usage: Actors.Bench <suite> [options]; suites: persistence, cri, hocon, kernel, envelope, mqtt, apiserver, k8sclient, metastore, cloudhub, devicetwin, edgecontroller, edged");
                 return 2;
         }
     }

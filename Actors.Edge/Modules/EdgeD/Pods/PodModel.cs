@@ -1,0 +1,72 @@
+namespace Actors.Edge.Modules.EdgeD.Pods;
+
+// The parts of a Kubernetes Pod that EdgeD acts on (a model family: one file).
+
+/// <summary>A pod as EdgeD runs it, parsed from the Pod JSON by <see cref="PodSpecParser"/>.</summary>
+internal sealed record PodModel(
+    string Uid,
+    string Namespace,
+    string Name,
+    IReadOnlyDictionary<string, string> Labels,
+    IReadOnlyDictionary<string, string> Annotations,
+    RestartPolicy RestartPolicy,
+    bool HostNetwork,
+    TimeSpan TerminationGracePeriod,
+    IReadOnlyList<ContainerModel> Containers,
+    IReadOnlyList<VolumeModel> Volumes)
+{
+    /// <summary>The pod's key on this node: <c>namespace/name</c>.</summary>
+    public string Key => Namespace + "/" + Name;
+}
+
+/// <summary>Kubernetes restart policy.</summary>
+internal enum RestartPolicy
+{
+    Always,
+    OnFailure,
+    Never,
+}
+
+/// <summary>One container; <paramref name="SpecHash"/> changes when anything in its spec changes.</summary>
+internal sealed record ContainerModel(
+    string Name,
+    string Image,
+    IReadOnlyList<string> Command,
+    IReadOnlyList<string> Args,
+    IReadOnlyList<EnvVarModel> Env,
+    string WorkingDir,
+    IReadOnlyList<VolumeMountModel> Mounts,
+    ResourcesModel Resources,
+    string SpecHash)
+{
+    /// <summary>Liveness, readiness and startup probes (at most one of each).</summary>
+    public IReadOnlyList<Prober.ProbeModel> Probes { get; init; } = [];
+}
+
+/// <summary>An environment variable: a literal value or a downward-API field (<c>metadata.name</c>, ...).</summary>
+internal sealed record EnvVarModel(string Name, string Value, string? FieldPath);
+
+/// <summary>A volume mount of a container.</summary>
+internal sealed record VolumeMountModel(string Name, string MountPath, bool ReadOnly, string SubPath);
+
+/// <summary>Requests and limits as given (quantities kept as strings).</summary>
+internal sealed record ResourcesModel(IReadOnlyDictionary<string, string> Requests, IReadOnlyDictionary<string, string> Limits);
+
+/// <summary>Volume sources EdgeD supports.</summary>
+internal enum VolumeKind
+{
+    EmptyDir,
+    HostPath,
+    ConfigMap,
+    Secret,
+    DownwardApi,
+}
+
+/// <summary>
+/// A pod volume. <paramref name="Source"/> is the configmap/secret name or the host path; <paramref name="Items"/>
+/// maps keys (or downward-API field paths) to file paths; empty means every key.
+/// </summary>
+internal sealed record VolumeModel(string Name, VolumeKind Kind, string Source, IReadOnlyList<VolumeItem> Items, bool Optional, string HostPathType);
+
+/// <summary>A key (configmap/secret) or field path (downward API) and the relative file it is written to.</summary>
+internal sealed record VolumeItem(string Key, string Path);

@@ -1,0 +1,17 @@
+namespace Actors.Edge.Tests.EdgeD.Support;
+
+/// <summary>
+/// A fact that needs the real CRI runtime: skipped (with the reason shown) when no endpoint is
+/// configured, except when EDGEACTORS_REQUIRE_CRI=1, where it runs and fails on the missing endpoint.
+/// </summary>
+[AttributeUsage(AttributeTargets.Method)]
+internal sealed class CriFactAttribute : FactAttribute
+{
+    public CriFactAttribute()
+    {
+        if (CriEnvironment.Endpoint is null && !CriEnvironment.Required)
+        {
+            Skip = $"needs a CRI runtime: set {CriEnvironment.EndpointVariable} (Tests/setup/30-containerd.sh start DIR; source DIR/env.sh)";
+        }
+    }
+}
