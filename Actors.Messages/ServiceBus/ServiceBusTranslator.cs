@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
 using Actors.Messages.Routing;
 using Actors.Messages.Wire;
 
@@ -16,6 +17,28 @@ public static class ServiceBusTranslator
 {
     /// <summary>The header KubeEdge puts on the error answers it makes itself.</summary>
     public const string ServerHeaderValue = "kubeedge-edgecore";
+
+    /// <summary>JSON metadata of the local server's request (for edge-side HTTP handlers).</summary>
+    public static JsonTypeInfo<ServiceBusServerRequest> ServerRequestJson => ServiceBusJsonContext.Default.ServiceBusServerRequest;
+
+    /// <summary>JSON metadata of the local server's answer.</summary>
+    public static JsonTypeInfo<ServiceBusServerResponse> ServerResponseJson => ServiceBusJsonContext.Default.ServiceBusServerResponse;
+
+    /// <summary>Reads an <c>HTTPResponse</c> content; null for JSON null. Throws <see cref="JsonException"/> when it is not one.</summary>
+    public static ServiceBusHttpResponse? ReadResponse(MessageContent content) =>
+        (content ?? throw new ArgumentNullException(nameof(content))).Deserialize(ServiceBusJsonContext.Default.ServiceBusHttpResponse);
+
+    /// <summary>Reads an <c>HTTPRequest</c> content; null for JSON null. Throws <see cref="JsonException"/> when it is not one.</summary>
+    public static ServiceBusHttpRequest? ReadRequest(MessageContent content) =>
+        (content ?? throw new ArgumentNullException(nameof(content))).Deserialize(ServiceBusJsonContext.Default.ServiceBusHttpRequest);
+
+    /// <summary>An <c>HTTPRequest</c> as envelope content.</summary>
+    public static MessageContent RequestContent(ServiceBusHttpRequest request) =>
+        MessageContent.From(request, ServiceBusJsonContext.Default.ServiceBusHttpRequest);
+
+    /// <summary>An <c>HTTPResponse</c> as envelope content.</summary>
+    public static MessageContent ResponseContent(ServiceBusHttpResponse response) =>
+        MessageContent.From(response, ServiceBusJsonContext.Default.ServiceBusHttpResponse);
 
     /// <summary>Parses a cloud request; null with a reason (for a 400 answer or a log line) otherwise.</summary>
     public static IServiceBusMessage? TryParse(MessageEnvelope envelope, out string? error)
@@ -74,7 +97,7 @@ public static class ServiceBusTranslator
     /// <summary>An error answer as KubeEdge makes it: status, the text as body, header <c>Server: kubeedge-edgecore</c>.</summary>
     public static MessageEnvelope ErrorResponse(string requestId, int statusCode, string message, MessageHeader header) =>
         Response(requestId, new ServiceBusHttpResponse(
-            new Dictionary<string, string[]>(StringComparer.Ordinal) { ["Server"] = [ServerHeaderValue] },
+            new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal) { ["Server"] = [ServerHeaderValue] },
             statusCode,
             Encoding.UTF8.GetBytes(message)), header);
 

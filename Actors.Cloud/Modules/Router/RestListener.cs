@@ -59,7 +59,7 @@ internal sealed class RestListener : IAsyncDisposable
                 return;
             }
 
-            var headers = context.Request.Headers.ToDictionary(h => h.Key, h => h.Value.Select(v => v ?? string.Empty).ToArray(), StringComparer.OrdinalIgnoreCase);
+            var headers = context.Request.Headers.ToDictionary(h => h.Key, h => (IReadOnlyList<string>)[.. h.Value.Select(v => v ?? string.Empty)], StringComparer.OrdinalIgnoreCase);
             var call = new RestCall(segments[0], segments[1], "/" + string.Join('/', segments[2..]), context.Request.QueryString.Value ?? string.Empty,
                 context.Request.Method, headers, body.ToArray(), context.Request.Path + context.Request.QueryString);
             try
@@ -82,7 +82,7 @@ internal sealed class RestListener : IAsyncDisposable
         {
             if (!name.Equals("Content-Length", StringComparison.OrdinalIgnoreCase) && !name.Equals("Transfer-Encoding", StringComparison.OrdinalIgnoreCase))
             {
-                context.Response.Headers[name] = values;
+                context.Response.Headers[name] = new Microsoft.Extensions.Primitives.StringValues([.. values]);
             }
         }
 

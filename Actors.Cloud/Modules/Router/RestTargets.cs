@@ -73,14 +73,14 @@ internal sealed class RestTargets(HttpClient http, TimeSpan timeout)
         using var cts = new CancellationTokenSource(timeout);
         try
         {
-            var request = upload.Content.Deserialize(ServiceBusJsonContext.Default.ServiceBusHttpRequest) ?? new ServiceBusHttpRequest(null, null);
+            var request = ServiceBusTranslator.ReadRequest(upload.Content) ?? new ServiceBusHttpRequest(null, null);
             using var message = new HttpRequestMessage(new HttpMethod(request.Method ?? "POST"), url);
-            message.Content = new ByteArrayContent(request.Body ?? []);
+            message.Content = new ReadOnlyMemoryContent(request.Body ?? ReadOnlyMemory<byte>.Empty);
             message.Headers.TryAddWithoutValidation("NodeName", node);
             using var response = await http.SendAsync(message, cts.Token).ConfigureAwait(false);
             var body = await response.Content.ReadAsByteArrayAsync(cts.Token).ConfigureAwait(false);
             answer = new ServiceBusHttpResponse(
-                response.Headers.Concat(response.Content.Headers).ToDictionary(h => h.Key, h => h.Value.ToArray(), StringComparer.Ordinal),
+                response.Headers.Concat(response.Content.Headers).ToDictionary(h => h.Key, h => (IReadOnlyList<string>)[.. h.Value], StringComparer.Ordinal),
                 (int)response.StatusCode, body);
         }
         catch (Exception e) when (e is HttpRequestException or OperationCanceledException or UriFormatException or InvalidOperationException or System.Text.Json.JsonException)
@@ -92,7 +92,7 @@ internal sealed class RestTargets(HttpClient http, TimeSpan timeout)
     }
 
     private static ServiceBusHttpResponse EdgeError(HttpStatusCode status, string message) => new(
-        new Dictionary<string, string[]>(StringComparer.Ordinal) { ["Server"] = ["edgeactors-cloudcore"] },
+        new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal) { ["Server"] = ["edgeactors-cloudcore"] },
         (int)status,
         System.Text.Encoding.UTF8.GetBytes(message));
 }

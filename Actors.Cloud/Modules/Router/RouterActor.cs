@@ -153,10 +153,10 @@ public sealed partial class RouterActor : ReceiveActor, IWithTimers
     {
         try
         {
-            var response = envelope.Content.Deserialize(ServiceBusJsonContext.Default.ServiceBusHttpResponse);
+            var response = ServiceBusTranslator.ReadResponse(envelope.Content);
             return response is null
                 ? RestAnswer.Text(502, "the edge answered with no content")
-                : new RestAnswer(response.StatusCode, response.Header, response.Body);
+                : new RestAnswer(response.StatusCode, response.Header, response.Body ?? ReadOnlyMemory<byte>.Empty);
         }
         catch (System.Text.Json.JsonException e)
         {

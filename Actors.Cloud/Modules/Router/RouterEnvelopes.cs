@@ -18,7 +18,7 @@ internal static class RouterEnvelopes
     public static MessageEnvelope Call(MessageHeader header, string node, string port, string path, RestCall call) => new(
         header,
         new MessageRoute(ModuleNames.RouterServiceBus, Groups.User, call.Method, "node/" + node + "/" + port + ":" + path),
-        MessageContent.From(new ServiceBusHttpRequest(call.Headers, call.Body, call.Method, call.Url), ServiceBusJsonContext.Default.ServiceBusHttpRequest));
+        ServiceBusTranslator.RequestContent(new ServiceBusHttpRequest(call.Headers, call.Body, call.Method, call.Url)));
 
     /// <summary>An eventbus-sourced rule: the node subscribes <c>&lt;ns&gt;/&lt;topic&gt;</c> (or unsubscribes).</summary>
     public static MessageEnvelope Subscription(MessageHeader header, string operation, string node, string ns, string topic) => new(
@@ -36,5 +36,5 @@ internal static class RouterEnvelopes
     public static MessageEnvelope UploadAnswer(MessageHeader header, string node, string requestId, ServiceBusHttpResponse response) => new(
         header with { ParentMsgId = requestId },
         new MessageRoute(ModuleNames.Router, Groups.User, Operations.Response, "node/" + node + "/servicebus"),
-        MessageContent.From(response, ServiceBusJsonContext.Default.ServiceBusHttpResponse));
+        ServiceBusTranslator.ResponseContent(response));
 }

@@ -6,14 +6,14 @@ namespace Actors.Cloud.Modules.Router;
 public sealed record RulesChanged(RuleTable Table);
 
 /// <summary>A REST request on the router's listener; answered with <see cref="RestAnswer"/>.</summary>
-public sealed record RestCall(string Node, string Namespace, string Path, string Query, string Method, Dictionary<string, string[]> Headers, byte[] Body, string Url);
+public sealed record RestCall(string Node, string Namespace, string Path, string Query, string Method, IReadOnlyDictionary<string, IReadOnlyList<string>> Headers, byte[] Body, string Url);
 
 /// <summary>What the REST caller gets.</summary>
-public sealed record RestAnswer(int Status, Dictionary<string, string[]> Headers, byte[] Body)
+public sealed record RestAnswer(int Status, IReadOnlyDictionary<string, IReadOnlyList<string>> Headers, ReadOnlyMemory<byte> Body)
 {
     public static RestAnswer Text(int status, string text) => new(
         status,
-        new Dictionary<string, string[]>(StringComparer.Ordinal) { ["Content-Type"] = ["text/plain; charset=utf-8"] },
+        new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal) { ["Content-Type"] = ["text/plain; charset=utf-8"] },
         System.Text.Encoding.UTF8.GetBytes(text));
 }
 

@@ -45,7 +45,7 @@ public sealed class EdgeServiceCaller(HttpClient http, TimeSpan timeout, int max
 
     /// <summary>An error answer with KubeEdge's Server header.</summary>
     public static ServiceBusHttpResponse Error(HttpStatusCode status, string message) => new(
-        new Dictionary<string, string[]>(StringComparer.Ordinal) { ["Server"] = [ServiceBusTranslator.ServerHeaderValue] },
+        new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal) { ["Server"] = [ServiceBusTranslator.ServerHeaderValue] },
         (int)status,
         System.Text.Encoding.UTF8.GetBytes(message));
 
@@ -54,10 +54,10 @@ public sealed class EdgeServiceCaller(HttpClient http, TimeSpan timeout, int max
         var request = new HttpRequestMessage(new HttpMethod(call.Method), new Uri("http://127.0.0.1:" + call.Port + call.Path));
         if (call.Request.Body is { Length: > 0 } body)
         {
-            request.Content = new ByteArrayContent(body);
+            request.Content = new ReadOnlyMemoryContent(body);
         }
 
-        foreach (var (name, values) in call.Request.Header ?? [])
+        foreach (var (name, values) in call.Request.Header ?? new Dictionary<string, IReadOnlyList<string>>())
         {
             if (ContentHeaders.Contains(name))
             {
@@ -100,9 +100,9 @@ public sealed class EdgeServiceCaller(HttpClient http, TimeSpan timeout, int max
         }
     }
 
-    private static Dictionary<string, string[]> Headers(HttpResponseMessage response)
+    private static Dictionary<string, IReadOnlyList<string>> Headers(HttpResponseMessage response)
     {
-        var headers = new Dictionary<string, string[]>(StringComparer.Ordinal);
+        var headers = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
         foreach (var (name, values) in response.Headers.Concat(response.Content.Headers))
         {
             headers[name] = [.. values];

@@ -44,7 +44,7 @@ internal sealed class LocalServiceServer : IAsyncDisposable
         ServiceBusServerRequest? request;
         try
         {
-            request = await context.Request.ReadFromJsonAsync(ServiceBusJsonContext.Default.ServiceBusServerRequest, context.RequestAborted).ConfigureAwait(false);
+            request = await context.Request.ReadFromJsonAsync(ServiceBusTranslator.ServerRequestJson, context.RequestAborted).ConfigureAwait(false);
         }
         catch (Exception e) when (e is System.Text.Json.JsonException or InvalidOperationException or BadHttpRequestException)
         {
@@ -67,5 +67,5 @@ internal sealed class LocalServiceServer : IAsyncDisposable
     }
 
     private static IResult Answer(ServiceBusServerResponse response) =>
-        Results.Json(response, ServiceBusJsonContext.Default.ServiceBusServerResponse, statusCode: response.Code is >= 400 and < 600 ? response.Code : 200);
+        Results.Json(response, ServiceBusTranslator.ServerResponseJson, statusCode: response.Code is >= 400 and < 600 ? response.Code : 200);
 }

@@ -135,7 +135,7 @@ public sealed partial class ServiceBusActor : ReceiveActor
 
         try
         {
-            var response = reply.Content.Deserialize(ServiceBusJsonContext.Default.ServiceBusHttpResponse);
+            var response = ServiceBusTranslator.ReadResponse(reply.Content);
             return response is null
                 ? new ServiceBusServerResponse(200, "ok", reply.Content.GetContentData())
                 : new ServiceBusServerResponse(response.StatusCode, "ok", response.Body);

@@ -57,10 +57,10 @@ public sealed class RouterEdgeToRestTests : RouterTestBase
         var refused = ExpectToNode();
 
         Assert.Equal("s-1", answer.Header.ParentMsgId);
-        var response = answer.Content.Deserialize(ServiceBusJsonContext.Default.ServiceBusHttpResponse)!;
-        Assert.Equal((202, "accepted"), (response.StatusCode, Encoding.UTF8.GetString(response.Body)));
+        var response = ServiceBusTranslator.ReadResponse(answer.Content)!;
+        Assert.Equal((202, "accepted"), (response.StatusCode, Encoding.UTF8.GetString(response.Body!.Value.Span)));
         Assert.Equal("s-2", refused.Header.ParentMsgId);
-        Assert.Equal(403, refused.Content.Deserialize(ServiceBusJsonContext.Default.ServiceBusHttpResponse)!.StatusCode);
+        Assert.Equal(403, ServiceBusTranslator.ReadResponse(refused.Content)!.StatusCode);
     }
 
     [Fact]
@@ -98,5 +98,5 @@ public sealed class RouterEdgeToRestTests : RouterTestBase
     private static MessageEnvelope Upload(string id, string url) => new(
         new MessageHeader(id, Sync: true),
         new MessageRoute(ModuleNames.ServiceBus, Groups.User, Operations.Upload, "node/edge-1/" + url),
-        MessageContent.From(new ServiceBusHttpRequest(null, Encoding.UTF8.GetBytes("p"), "POST", url), ServiceBusJsonContext.Default.ServiceBusHttpRequest));
+        ServiceBusTranslator.RequestContent(new ServiceBusHttpRequest(null, Encoding.UTF8.GetBytes("p"), "POST", url)));
 }

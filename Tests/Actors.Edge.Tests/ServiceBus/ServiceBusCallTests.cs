@@ -11,7 +11,7 @@ public sealed class ServiceBusCallTests : ServiceBusTestBase
     {
         await using var app = await TestApplication.StartAsync();
         var bus = StartBus();
-        var headers = new Dictionary<string, string[]> { ["X-Trace"] = ["t-1"], ["Content-Type"] = ["text/plain"] };
+        var headers = new Dictionary<string, IReadOnlyList<string>> { ["X-Trace"] = ["t-1"], ["Content-Type"] = ["text/plain"] };
         var request = Request("post", app.Port + ":/echo", new ServiceBusHttpRequest(headers, Encoding.UTF8.GetBytes("hi")));
 
         bus.Send("servicebus", new Messages.Bus.BusMessage(request));

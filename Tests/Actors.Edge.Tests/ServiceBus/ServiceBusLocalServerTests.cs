@@ -23,20 +23,20 @@ public sealed class ServiceBusLocalServerTests : ServiceBusTestBase
         var address = listening.ExpectMsg<ServiceBusServerListening>(Long).Address;
         using var http = new HttpClient { BaseAddress = address, Timeout = Long };
 
-        var post = http.PostAsJsonAsync("/", new ServiceBusServerRequest("POST", Target, Encoding.UTF8.GetBytes("reading=7")), ServiceBusJsonContext.Default.ServiceBusServerRequest);
+        var post = http.PostAsJsonAsync("/", new ServiceBusServerRequest("POST", Target, Encoding.UTF8.GetBytes("reading=7")), ServiceBusTranslator.ServerRequestJson);
         var upload = Hub.ExpectMsg<BusMessage>(Long).Envelope;
         Assert.Equal(new MessageRoute(ModuleNames.ServiceBus, Groups.User, Operations.Upload, Target), upload.Route);
         Assert.True(upload.Header.Sync);
-        var sent = upload.Content.Deserialize(ServiceBusJsonContext.Default.ServiceBusHttpRequest)!;
-        Assert.Equal("reading=7", Text(sent.Body!));
-        var cloudAnswer = new ServiceBusHttpResponse([], 202, Encoding.UTF8.GetBytes("stored"));
+        var sent = ServiceBusTranslator.ReadRequest(upload.Content)!;
+        Assert.Equal("reading=7", Text(sent.Body));
+        var cloudAnswer = new ServiceBusHttpResponse(new Dictionary<string, IReadOnlyList<string>>(), 202, Encoding.UTF8.GetBytes("stored"));
         bus.SendResponse(new BusMessage(ServiceBusTranslator.Response(upload.Header.MsgId, cloudAnswer, new MessageHeader(Guid.NewGuid().ToString()))));
 
         using var response = await post;
-        var answer = await response.Content.ReadFromJsonAsync(ServiceBusJsonContext.Default.ServiceBusServerResponse);
+        var answer = await response.Content.ReadFromJsonAsync(ServiceBusTranslator.ServerResponseJson);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal(202, answer!.Code);
-        Assert.Equal("stored", Text(answer.Body!));
+        Assert.Equal("stored", Text(answer.Body));
     }
 
     [Fact]
@@ -51,7 +51,7 @@ public sealed class ServiceBusLocalServerTests : ServiceBusTestBase
 
         await AwaitAssertAsync(async () =>
         {
-            using var response = await http.PostAsJsonAsync("/", new ServiceBusServerRequest("POST", Target, null), ServiceBusJsonContext.Default.ServiceBusServerRequest);
+            using var response = await http.PostAsJsonAsync("/", new ServiceBusServerRequest("POST", Target, null), ServiceBusTranslator.ServerRequestJson);
             Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
         }, Long);
         Hub.ExpectNoMsg(TimeSpan.FromMilliseconds(200));
@@ -66,7 +66,7 @@ public sealed class ServiceBusLocalServerTests : ServiceBusTestBase
         using var http = new HttpClient { BaseAddress = listening.ExpectMsg<ServiceBusServerListening>(Long).Address, Timeout = Long };
 
         using var bad = await http.PostAsync(new Uri("/", UriKind.Relative), new StringContent("{not json", Encoding.UTF8, "application/json"));
-        using var missing = await http.PostAsJsonAsync("/", new ServiceBusServerRequest("POST", null, null), ServiceBusJsonContext.Default.ServiceBusServerRequest);
+        using var missing = await http.PostAsJsonAsync("/", new ServiceBusServerRequest("POST", null, null), ServiceBusTranslator.ServerRequestJson);
 
         Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
         Assert.Equal(HttpStatusCode.BadRequest, missing.StatusCode);

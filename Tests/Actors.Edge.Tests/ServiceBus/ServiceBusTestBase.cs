@@ -38,7 +38,7 @@ public abstract class ServiceBusTestBase : TestKit.TestKit
     protected static MessageEnvelope Request(string method, string resource, ServiceBusHttpRequest? request = null) => new(
         new MessageHeader(Guid.NewGuid().ToString()),
         new MessageRoute(ModuleNames.RouterServiceBus, Groups.User, method, resource),
-        request is null ? MessageContent.Null : MessageContent.From(request, ServiceBusJsonContext.Default.ServiceBusHttpRequest));
+        request is null ? MessageContent.Null : ServiceBusTranslator.RequestContent(request));
 
     /// <summary>The next answer the hub gets, checked to answer <paramref name="request"/>.</summary>
     protected ServiceBusHttpResponse ExpectAnswer(MessageEnvelope request)
@@ -46,10 +46,10 @@ public abstract class ServiceBusTestBase : TestKit.TestKit
         var envelope = Hub.ExpectMsg<BusMessage>(Long).Envelope;
         Assert.Equal(request.Header.MsgId, envelope.Header.ParentMsgId);
         Assert.Equal(new MessageRoute(ModuleNames.ServiceBus, Groups.User, Operations.Upload, string.Empty), envelope.Route);
-        return envelope.Content.Deserialize(ServiceBusJsonContext.Default.ServiceBusHttpResponse)!;
+        return ServiceBusTranslator.ReadResponse(envelope.Content)!;
     }
 
-    protected static string Text(byte[] body) => Encoding.UTF8.GetString(body);
+    protected static string Text(ReadOnlyMemory<byte>? body) => Encoding.UTF8.GetString((body ?? ReadOnlyMemory<byte>.Empty).Span);
 
     protected override void Dispose(bool disposing)
     {

@@ -11,7 +11,7 @@ public sealed class ServiceBusTranslatorTests
     [Fact]
     public void Response_OnTheWire_KubeEdgeHttpResponseShape()
     {
-        var response = new ServiceBusHttpResponse(new() { ["Content-Type"] = ["text/plain"] }, 200, Encoding.UTF8.GetBytes("ok"));
+        var response = new ServiceBusHttpResponse(new Dictionary<string, IReadOnlyList<string>> { ["Content-Type"] = ["text/plain"] }, 200, Encoding.UTF8.GetBytes("ok"));
 
         var json = JsonNode.Parse(EnvelopeCodec.Encode(ServiceBusTranslator.Response("req-1", response, new MessageHeader("m-1", Timestamp: 5))))!;
 
@@ -36,7 +36,7 @@ public sealed class ServiceBusTranslatorTests
 
         Assert.Null(error);
         Assert.Equal(("r-9", 8080, "/api/v1/items", "PUT"), (call.RequestId, call.Port, call.Path, call.Method));
-        Assert.Equal("hello", Encoding.UTF8.GetString(call.Request.Body!));
+        Assert.Equal("hello", Encoding.UTF8.GetString(call.Request.Body!.Value.Span));
         Assert.Equal(["1"], call.Request.Header!["X-A"]);
     }
 
