@@ -18,6 +18,7 @@ public static class EdgeModules
         var core = EdgeCoreOptions.From(config);
         _ = core;
         var modules = new List<IModule>();
+        modules.Add(new Modules.EventBus.Module.EventBusModule(EventBusOptions.From(config)));
         return modules;
     }
 
