@@ -24,6 +24,7 @@ public static class EdgeModules
             new ServiceBusModule(ServiceBusOptions.From(config), core.DataDir, LocalHttpClient()),
             Modules.DeviceTwin.DeviceTwinModule.Create(config),
             Modules.EdgeD.EdgedModule.From(config),
+            new Modules.EventBus.Module.EventBusModule(EventBusOptions.From(config)),
         };
         return modules;
     }

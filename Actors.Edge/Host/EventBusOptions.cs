@@ -4,7 +4,13 @@ using Actors.Kernel.Configuration.Binding;
 namespace Actors.Edge.Host;
 
 /// <summary><c>edgecore.modules.eventbus</c>: MQTT bridge to devices and applications.</summary>
-public sealed record EventBusOptions(bool Enable, string Mode, string InternalServer, string ExternalServer)
+/// <param name="Enable">Whether the module starts.</param>
+/// <param name="Mode"><c>internal</c>, <c>external</c> or <c>both</c>.</param>
+/// <param name="InternalServer">Where the internal broker listens (<c>tcp://HOST:PORT</c>).</param>
+/// <param name="ExternalServer">The external broker (<c>tcp://</c> or <c>ssl://</c>).</param>
+/// <param name="Qos">QoS of publications on the internal broker (KubeEdge's <c>mqttQOS</c>); external ones use QoS 1.</param>
+/// <param name="Retain">Retain flag of publications on the internal broker (KubeEdge's <c>mqttRetain</c>).</param>
+public sealed record EventBusOptions(bool Enable, string Mode, string InternalServer, string ExternalServer, int Qos = 0, bool Retain = false)
 {
     public const string Path = "edgecore.modules.eventbus";
     public const string DefaultMode = "internal";
@@ -18,7 +24,9 @@ public sealed record EventBusOptions(bool Enable, string Mode, string InternalSe
             b.Bool(Path + ".enable", true),
             b.OneOf(Path + ".mode", DefaultMode, "internal", "external", "both"),
             b.Uri(Path + ".internal-server", DefaultInternalServer, false, "tcp"),
-            b.Uri(Path + ".external-server", DefaultExternalServer, false, "tcp", "ssl"));
+            b.Uri(Path + ".external-server", DefaultExternalServer, false, "tcp", "ssl"),
+            b.Int(Path + ".qos", 0, 0, 2),
+            b.Bool(Path + ".retain", false));
     }
 
     public static EventBusOptions From(Config c) => OptionsBinding.Bind(c, From);

@@ -14,3 +14,12 @@ public sealed record UnsubscribeTopic(string Topic) : IEventBusMessage;
 
 /// <summary>An MQTT message the edge forwards to the cloud router (source bus, group user, operation upload).</summary>
 public sealed record UploadToCloud(string Topic, string Payload) : IEventBusMessage;
+
+/// <summary>
+/// Operation <c>message</c>: content <c>{"message":{"topic":..,...}}</c>; the JSON of <c>message</c> is published on its
+/// <c>topic</c> (KubeEdge's eventbus).
+/// </summary>
+public sealed record PublishMessageJson(string Topic, string Json) : IEventBusMessage;
+
+/// <summary>An MQTT message about a device or the node (<c>$hw/events/device/…</c>, <c>$hw/events/node/…</c>) for DeviceTwin.</summary>
+public sealed record DeviceEventFromMqtt(string Topic, string Payload) : IEventBusMessage;
