@@ -1,23 +1,28 @@
 #!/usr/bin/env bash
-# EdgeActors quickstart: builds and starts cloudcore (embedded Kubernetes API server) and one
-# edgecore on this machine, then shows a live view until Ctrl-C, which stops both cleanly.
+# EdgeActors quickstart: builds and starts cloudcore (embedded Kubernetes API server, CloudHub, controllers,
+# router) and one edgecore on this machine, joins the edge with a token, applies deploy/samples/ and shows a live
+# view until Ctrl-C, which stops both hosts cleanly. A second run reuses the data (no new join).
 #
-#   deploy/quickstart.sh [--data-dir DIR]     state lives in DIR (default ./.data); a second run reuses it
+#   deploy/quickstart.sh [--data-dir DIR] [--node NAME] [--runtime process|cri]
 #
-# What works today (see README, module status): cloudcore serves its embedded API server with the
-# KubeEdge CRDs and writes DIR/cloud/kubeconfig; edgecore starts with its config but runs no module
-# yet, so no edge node joins and no pod runs. This script says so rather than pretending.
+#   --data-dir DIR   state lives in DIR (default ./.data); DIR/cloud/kubeconfig is written once the API is up
+#   --node NAME      edge node name (default edge-node-1, the name the samples use)
+#   --runtime R      container runtime for the edge; default: cri when containerd answers on
+#                    /run/containerd/containerd.sock and the sample images can be imported, else process
+#                    (the process runtime runs containers as local processes and isolates nothing)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$(pwd)
 DATA="$ROOT/.data"
-LISTEN="127.0.0.1:6443"
+NODE=edge-node-1
+RUNTIME=""
 while [ $# -gt 0 ]; do
   case "$1" in
     --data-dir) DATA=$(realpath -m "$2"); shift 2 ;;
     --data-dir=*) DATA=$(realpath -m "${1#--data-dir=}"); shift ;;
-    --listen) LISTEN="$2"; shift 2 ;;
-    -h|--help) sed -n 2,9p "$0"; exit 0 ;;
+    --node) NODE="$2"; shift 2 ;;
+    --runtime) RUNTIME="$2"; shift 2 ;;
+    -h|--help) sed -n 2,13p "$0"; exit 0 ;;
     *) echo "quickstart: unknown argument '$1' (try --help)" >&2; exit 2 ;;
   esac
 done
@@ -38,32 +43,75 @@ stop() {
   echo; echo "== stopping"
   for p in "${pids[@]}"; do kill -TERM "$p" 2>/dev/null || true; done
   for p in "${pids[@]}"; do wait "$p" 2>/dev/null || true; done
-  echo "stopped; state kept in $DATA"
+  echo "stopped; state kept in $DATA (run again to reuse it)"
 }
 trap stop EXIT
 trap "stop; exit 0" INT TERM
 
+wait_for() { # file pattern pid what
+  for _ in $(seq 1 240); do
+    grep -q "$2" "$1" 2>/dev/null && return 0
+    kill -0 "$3" 2>/dev/null || { echo "$4 exited:"; tail -n 30 "$1"; exit 1; }
+    sleep 0.5
+  done
+  echo "$4 did not get ready in 120 s:"; tail -n 30 "$1"; exit 1
+}
+
 echo "== starting cloudcore (logs: $DATA/cloudcore.log)"
-dotnet "$CLOUD" run --data-dir "$DATA/cloud" -D "cloudcore.modules.apiserver.listen=$LISTEN" >"$DATA/cloudcore.log" 2>&1 &
+dotnet "$CLOUD" run --data-dir "$DATA/cloud" \
+  -D cloudcore.modules.apiserver.listen=127.0.0.1:6443 \
+  -D cloudcore.modules.cloudhub.websocket.address=127.0.0.1 -D cloudcore.modules.cloudhub.https.address=127.0.0.1 \
+  -D cloudcore.modules.router.enable=on -D cloudcore.modules.router.address=127.0.0.1 \
+  >"$DATA/cloudcore.log" 2>&1 &
 pids+=($!)
-KUBECONFIG_FILE="$DATA/cloud/kubeconfig"
-for _ in $(seq 1 120); do
-  if grep -q "embedded Kubernetes API server serving at" "$DATA/cloudcore.log" 2>/dev/null; then break; fi
-  if ! kill -0 "${pids[0]}" 2>/dev/null; then echo "cloudcore exited:"; tail -n 20 "$DATA/cloudcore.log"; exit 1; fi
-  sleep 0.5
-done
-grep -q "embedded Kubernetes API server serving at" "$DATA/cloudcore.log" || { echo "cloudcore did not start in 60 s:"; tail -n 20 "$DATA/cloudcore.log"; exit 1; }
-echo "   API server ready; kubeconfig: $KUBECONFIG_FILE"
+wait_for "$DATA/cloudcore.log" "CloudHub WebSocket server bound to port" "${pids[0]}" cloudcore
+KCFG="$DATA/cloud/kubeconfig"
+echo "   API server, CloudHub (10000), certificate service (10002), router (9443) ready; kubeconfig: $KCFG"
+
+if [ -z "$RUNTIME" ]; then
+  RUNTIME=process
+  SOCK=/run/containerd/containerd.sock
+  if [ -S "$SOCK" ] && command -v ctr >/dev/null && ctr --address "$SOCK" version >/dev/null 2>&1; then
+    SANDBOX=$(containerd config dump 2>/dev/null | sed -n 's/.*sandbox_image = "\(.*\)"/\1/p' | head -n 1)
+    if deploy/images/build-oci-images.sh "$DATA/images" >/dev/null 2>&1 \
+       && ctr --address "$SOCK" -n k8s.io images import "$DATA/images/edgeactors-images.oci.tar" >/dev/null 2>&1; then
+      [ -n "$SANDBOX" ] && ctr --address "$SOCK" -n k8s.io images tag --force localhost/edgeactors/pause:latest "$SANDBOX" >/dev/null 2>&1 || true
+      RUNTIME=cri
+    fi
+  fi
+fi
+echo "   edge runtime: $RUNTIME"
+
+if [ ! -f "$DATA/edge/edgecore.conf" ]; then
+  echo "== joining edge node $NODE with a token from 'cloudcore token'"
+  TOKEN=$(dotnet "$CLOUD" token --data-dir "$DATA/cloud")
+  dotnet "$EDGE" join --cloud 127.0.0.1:10000 --cert-port 10002 --token "$TOKEN" --node-name "$NODE" --data-dir "$DATA/edge" --no-start
+else
+  echo "== edge node already joined ($DATA/edge/edgecore.conf)"
+fi
 
 echo "== starting edgecore (logs: $DATA/edgecore.log)"
-dotnet "$EDGE" run --data-dir "$DATA/edge" >"$DATA/edgecore.log" 2>&1 &
+dotnet "$EDGE" run --config "$DATA/edge/edgecore.conf" \
+  -D edgecore.modules.edged.runtime="$RUNTIME" -D edgecore.modules.edged.host-network-only=on \
+  -D edgecore.modules.servicebus.enable=on \
+  >"$DATA/edgecore.log" 2>&1 &
 pids+=($!)
+wait_for "$DATA/edgecore.log" "edgecore started" "${pids[1]}" edgecore
 
-echo "== live view (Ctrl-C stops both hosts)"
-echo "   not yet: edge node join, pods on the edge, device twins (see README, module status)"
+if [ -n "$KUBECTL" ]; then
+  echo "== applying deploy/samples/"
+  "$KUBECTL" --kubeconfig "$KCFG" apply -f deploy/samples/ | sed 's/^/   /'
+else
+  echo "   kubectl not found: samples not applied (apt-get install kubectl, or use any Kubernetes client)"
+fi
+
+echo "== live view every 5 s (Ctrl-C stops both hosts)"
 while true; do
   if [ -n "$KUBECTL" ]; then
-    "$KUBECTL" --kubeconfig "$KUBECONFIG_FILE" --request-timeout=5s get crd,namespaces,nodes 2>&1 | sed 's/^/   /' || true
+    echo "---- $(date +%T)"
+    "$KUBECTL" --kubeconfig "$KCFG" --request-timeout=5s get nodes,pods -o wide 2>&1 | sed 's/^/   /' || true
+    "$KUBECTL" --kubeconfig "$KCFG" --request-timeout=5s get devices \
+      -o jsonpath='{range .items[*]}   device {.metadata.name}: {.status.twins}{"\n"}{end}' 2>&1 || true
   fi
   for i in 0 1; do
     kill -0 "${pids[$i]}" 2>/dev/null || { echo "a host exited; last log lines:"; tail -n 20 "$DATA/cloudcore.log" "$DATA/edgecore.log"; exit 1; }

@@ -72,9 +72,13 @@ public sealed partial class ServiceBusActor : ReceiveActor
                 _store!.Remove(disallow.TargetUrl);
                 LogDisallowed(_context.Logger, disallow.TargetUrl);
                 break;
+            case null when envelope.Route.Source != ModuleNames.RouterServiceBus:
+                // Bus-group broadcasts (e.g. EdgeHub's cloud connected/disconnected) are not for ServiceBus.
+                LogIgnored(_context.Logger, envelope.Header.MsgId, envelope.Route.Source);
+                break;
             default:
                 LogRejected(_context.Logger, envelope.Header.MsgId, error ?? "unknown request");
-                if (envelope.Route.Source == ModuleNames.RouterServiceBus && envelope.Header.MsgId.Length > 0)
+                if (envelope.Header.MsgId.Length > 0)
                 {
                     Answer(ServiceBusTranslator.ErrorResponse(envelope.Header.MsgId, 400, error ?? "bad request", Header()));
                 }
@@ -185,6 +189,9 @@ public sealed partial class ServiceBusActor : ReceiveActor
 
     [LoggerMessage(Level = LogLevel.Information, Message = "ServiceBus target URL removed: {Url}")]
     private static partial void LogDisallowed(ILogger logger, string url);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "ServiceBus ignored message {MsgId} from {Source}")]
+    private static partial void LogIgnored(ILogger logger, string msgId, string source);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "ServiceBus rejected message {MsgId}: {Reason}")]
     private static partial void LogRejected(ILogger logger, string msgId, string reason);
