@@ -46,7 +46,13 @@ public sealed partial class EmbeddedApiServerActor : ReceiveActor
             await server.DisposeAsync().ConfigureAwait(false);
             var message = "the embedded Kubernetes API server could not start on " + _options.Listen + ": " + e.Message;
             LogStartFailed(log, message);
-            _ = CoordinatedShutdown.Get(Context.System).Run(new HostFailureReason(message));
+            var shutdown = CoordinatedShutdown.Get(Context.System);
+            if (shutdown.ShutdownReason is null)
+            {
+                // Not when a shutdown (SIGTERM during start-up) interrupted the start: that is not a failure.
+                _ = shutdown.Run(new HostFailureReason(message));
+            }
+
             return;
         }
 

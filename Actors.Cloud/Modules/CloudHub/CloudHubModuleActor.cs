@@ -99,7 +99,12 @@ public sealed partial class CloudHubModuleActor : ReceiveActor
         {
             var message = "CloudHub could not start its " + where + ": " + e.Message;
             LogStartFailed(_log, message);
-            _ = CoordinatedShutdown.Get(Context.System).Run(new HostFailureReason(message));
+            var shutdown = CoordinatedShutdown.Get(Context.System);
+            // A start interrupted by a shutdown already under way (SIGTERM during start-up) is not a failure.
+            if (shutdown.ShutdownReason is null)
+            {
+                _ = shutdown.Run(new HostFailureReason(message));
+            }
         }
     }
 

@@ -110,6 +110,7 @@ public sealed class CloudCoreProcessTests : IDisposable
         Assert.Contains("cloudcore.modules.cloudhub.node-limit", restart, StringComparison.Ordinal);
         Assert.DoesNotContain("keepalive-interval", restart, StringComparison.Ordinal);
         host.Signal("TERM");
-        Assert.Equal(0, await host.WaitForExitAsync(Deadline));
+        var exit = await host.WaitForExitAsync(Deadline);
+        Assert.True(exit == 0, "exit " + exit + "\n" + host.StdOut + "\n" + host.StdErr);
     }
 }
