@@ -43,8 +43,15 @@ public sealed class DiagnosticsServer : IAsyncDisposable
     /// <summary>Stops the endpoint.</summary>
     public async ValueTask DisposeAsync()
     {
-        await _app.StopAsync().ConfigureAwait(false);
-        await _app.DisposeAsync().ConfigureAwait(false);
+        try
+        {
+            await _app.StopAsync().ConfigureAwait(false);
+            await _app.DisposeAsync().ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is ObjectDisposedException or OperationCanceledException or InvalidOperationException)
+        {
+            // Stopping at process exit: the host is already shutting down; nothing is left to release.
+        }
     }
 
     private static IResult Ready(HealthRegistry health, bool verbose)

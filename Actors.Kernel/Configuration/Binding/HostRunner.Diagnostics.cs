@@ -33,7 +33,7 @@ public sealed partial class HostRunner
             LogDiagnostics(logger, server.Address);
             return server;
         }
-        catch (Exception e) when (e is IOException or SocketException or InvalidOperationException)
+        catch (Exception e) when (e is IOException or SocketException or InvalidOperationException or OperationCanceledException)
         {
             LogDiagnosticsFailed(logger, port, _host.MetricsPortKey, e.Message);
             return null;

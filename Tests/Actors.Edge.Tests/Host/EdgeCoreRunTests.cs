@@ -46,7 +46,8 @@ public sealed class EdgeCoreRunTests : IDisposable
 
         host.Signal("TERM");
 
-        Assert.Equal(0, await host.WaitForExitAsync(Deadline));
+        var exit = await host.WaitForExitAsync(Deadline);
+        Assert.True(exit == 0, "exit " + exit + "\n" + host.StdErr + "\n" + host.StdOut);
         Assert.Contains("edgecore stopped", host.StdOut, StringComparison.Ordinal);
     }
 
@@ -68,7 +69,8 @@ public sealed class EdgeCoreRunTests : IDisposable
         Assert.Equal(ready.StatusCode == System.Net.HttpStatusCode.ServiceUnavailable, readyBody.Contains("not ready:", StringComparison.Ordinal));
 
         host.Signal("TERM");
-        Assert.Equal(0, await host.WaitForExitAsync(Deadline));
+        var exit = await host.WaitForExitAsync(Deadline);
+        Assert.True(exit == 0, "exit " + exit + "\n" + host.StdErr + "\n" + host.StdOut);
     }
 
     [Fact]
@@ -87,7 +89,8 @@ public sealed class EdgeCoreRunTests : IDisposable
         Assert.Contains("edgecore.node-name", restart, StringComparison.Ordinal);
         Assert.DoesNotContain("edgecore.log-level", restart, StringComparison.Ordinal);
         host.Signal("TERM");
-        Assert.Equal(0, await host.WaitForExitAsync(Deadline));
+        var exit = await host.WaitForExitAsync(Deadline);
+        Assert.True(exit == 0, "exit " + exit + "\n" + host.StdErr + "\n" + host.StdOut);
     }
 
     [Fact]
@@ -103,7 +106,8 @@ public sealed class EdgeCoreRunTests : IDisposable
         var rejected = await host.WaitForLineAsync(l => l.Contains("reload rejected", StringComparison.Ordinal), Deadline);
         Assert.Contains("edgecore.modules.edged.image-gc-high-threshold", rejected, StringComparison.Ordinal);
         host.Signal("TERM");
-        Assert.Equal(0, await host.WaitForExitAsync(Deadline));
+        var exit = await host.WaitForExitAsync(Deadline);
+        Assert.True(exit == 0, "exit " + exit + "\n" + host.StdErr + "\n" + host.StdOut);
     }
 
     [Fact]
@@ -117,7 +121,8 @@ public sealed class EdgeCoreRunTests : IDisposable
         Assert.Equal("Information", doc.RootElement.GetProperty("LogLevel").GetString());
         Assert.Contains("/user/edgecore", doc.RootElement.GetProperty("Message").GetString(), StringComparison.Ordinal);
         host.Signal("TERM");
-        Assert.Equal(0, await host.WaitForExitAsync(Deadline));
+        var exit = await host.WaitForExitAsync(Deadline);
+        Assert.True(exit == 0, "exit " + exit + "\n" + host.StdErr + "\n" + host.StdOut);
     }
 
     private static int FreePort()
