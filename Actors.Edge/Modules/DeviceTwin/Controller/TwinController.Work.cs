@@ -9,7 +9,9 @@ namespace Actors.Edge.Modules.DeviceTwin.Controller;
 /// <summary>
 /// Request scheduling (one request per key at a time, in arrival order) and group commit: plans and confirmations that
 /// arrive while the controller is busy are committed together in one transaction when it gets to <see cref="Flush"/>;
-/// nothing is published or applied to the cache before that commit.
+/// nothing is published or applied to the cache before that commit. A membership update is a barrier: requests that
+/// arrive after it wait until it is committed, so a twin sync sent right after the membership that adds its device
+/// finds the device (the cloud sends both back to back).
 /// </summary>
 internal sealed partial class TwinController
 {
@@ -18,9 +20,39 @@ internal sealed partial class TwinController
     private List<(Pending Pending, WorkPlanned Planned)> _planned = [];
     private List<string> _confirmed = [];
     private bool _flushScheduled;
+    private readonly Queue<long> _barriers = new();
+    private readonly Queue<(long Arrival, TwinRequest Request)> _held = new();
     private long _seq;
+    private long _arrivals;
 
     private void Submit(TwinRequest request)
+    {
+        var arrival = ++_arrivals;
+        if (request is MembershipUpdateRequest)
+        {
+            _barriers.Enqueue(arrival);
+        }
+        else if (_barriers.Count > 0 && request.Key != RequestKeys.Membership)
+        {
+            _held.Enqueue((arrival, request));
+            return;
+        }
+
+        Schedule(request);
+    }
+
+    /// <summary>Membership update committed: release the requests that arrived before the next barrier.</summary>
+    private void PassBarrier()
+    {
+        _barriers.Dequeue();
+        var next = _barriers.Count > 0 ? _barriers.Peek() : long.MaxValue;
+        while (_held.Count > 0 && _held.Peek().Arrival < next)
+        {
+            Schedule(_held.Dequeue().Request);
+        }
+    }
+
+    private void Schedule(TwinRequest request)
     {
         var pending = new Pending(++_seq, request);
         if (_queues.TryGetValue(request.Key, out var queue))
@@ -42,6 +74,11 @@ internal sealed partial class TwinController
     private void Complete(Pending pending)
     {
         _inFlight.Remove(pending.Seq);
+        if (pending.Request is MembershipUpdateRequest)
+        {
+            PassBarrier();
+        }
+
         var queue = _queues[pending.Request.Key];
         queue.Dequeue();
         if (queue.Count > 0)

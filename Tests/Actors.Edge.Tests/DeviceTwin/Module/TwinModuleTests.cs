@@ -28,6 +28,20 @@ public sealed class TwinModuleTests : TwinModuleTestBase
     }
 
     [Fact]
+    public void TwinSync_RightAfterMembershipAddingDevice_AppliedNotIgnored()
+    {
+        Start();
+        var device = new Actors.Messages.DeviceTwin.MembershipDevice(Device, "thermo-01", "lab sensor");
+        FromCloud(Actors.Messages.DeviceTwin.TwinTranslator.ToEnvelope(
+            new Actors.Messages.DeviceTwin.MembershipUpdated("m-1", 1, [device], []), Actors.Messages.Wire.MessageHeader.New(Time)));
+        FromCloud(CloudSync("""{"event_id":"c-1","timestamp":1,"twin":{"power":{"expected":{"value":"on"},"expected_version":{"cloud":1,"edge":0},"metadata":{"type":"string"}}}}"""));
+
+        var delta = ExpectPublished(Topic + "/twin/update/delta");
+        Assert.Equal("on", delta.GetProperty("delta").GetProperty("power").GetString());
+        Assert.Equal("on", Rows("SELECT expected FROM device_twin WHERE name = 'power'").Single()[0]);
+    }
+
+    [Fact]
     public void DesiredValue_FromCloud_DeltaPublishedOnMapperTopic()
     {
         Start();
