@@ -15,6 +15,7 @@ public sealed class HostProcess : IDisposable
     private readonly List<string> _stdout = [];
     private readonly List<string> _stderr = [];
     private readonly List<(Func<string, bool> Match, TaskCompletionSource<string> Done)> _waiters = [];
+    private int _closedStreams;
 
     private HostProcess(Process process) => _process = process;
 
@@ -82,6 +83,11 @@ public sealed class HostProcess : IDisposable
                 return Task.FromResult(seen);
             }
 
+            if (_closedStreams == 2)
+            {
+                return Task.FromException<string>(Ended());
+            }
+
             _waiters.Add((match, done));
         }
 
@@ -126,10 +132,35 @@ public sealed class HostProcess : IDisposable
     private async Task WithDeadline(Task task, TimeSpan timeout, string what) =>
         await WithDeadline(task.ContinueWith(_ => true, TaskScheduler.Default), timeout, what);
 
+    /// <summary>Both output streams closed: the process is gone, so no awaited line can still come.</summary>
+    private void OnStreamClosed()
+    {
+        List<TaskCompletionSource<string>> orphans;
+        lock (_gate)
+        {
+            if (++_closedStreams < 2)
+            {
+                return;
+            }
+
+            orphans = [.. _waiters.Select(w => w.Done)];
+            _waiters.Clear();
+        }
+
+        foreach (var orphan in orphans)
+        {
+            orphan.TrySetException(Ended());
+        }
+    }
+
+    private InvalidOperationException Ended() =>
+        new($"the process ended before printing the awaited line; stdout:\n{StdOut}\nstderr:\n{StdErr}");
+
     private void OnLine(List<string> lines, string? line)
     {
         if (line is null)
         {
+            OnStreamClosed();
             return;
         }
 
