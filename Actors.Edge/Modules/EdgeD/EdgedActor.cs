@@ -102,12 +102,21 @@ internal sealed class EdgedActor : ReceiveActor
                 _queue.Delete(deleted.Namespace + "/" + deleted.Name);
                 break;
             default:
-                _context.Logger.LogWarning("EdgeD ignores message {MsgId} ({Operation} {Resource}): {Reason}",
+                // MetaManager hands EdgeD every object it stores (configmaps, devices…); only malformed pod messages are worth a warning.
+                var level = IsOtherObject(message.Envelope.Route.Resource) ? LogLevel.Debug : LogLevel.Warning;
+                _context.Logger.Log(level, "EdgeD ignores message {MsgId} ({Operation} {Resource}): {Reason}",
                     message.Envelope.Header.MsgId, message.Envelope.Route.Operation, message.Envelope.Route.Resource, reason);
                 return;
         }
 
         Drain();
+    }
+
+    /// <summary>An edge-form resource <c>&lt;ns&gt;/&lt;type&gt;/&lt;name&gt;</c> whose type is not a pod.</summary>
+    private static bool IsOtherObject(string resource)
+    {
+        var parts = resource.Split('/');
+        return parts.Length >= 3 && parts[1].Length > 0 && parts[1] != ResourceTypes.Pod;
     }
 
     private void OnPodUpserted(PodUpserted upserted)
