@@ -14,5 +14,6 @@ public static class Program
         ["join"] = JoinCommand.Run,
         ["metamanager-crashtest"] = Modules.MetaManager.CrashTest.CrashTestCommand.Run,
         ["broker"] = a => BrokerCommand.RunAsync(a, Console.Error).GetAwaiter().GetResult(),
+        ["mapper"] = a => Mapper.MapperCommand.RunAsync(a, Console.Out, Console.Error).GetAwaiter().GetResult(),
     });
 }

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # EdgeActors quickstart: builds and starts cloudcore (embedded Kubernetes API server, CloudHub, controllers,
-# router) and one edgecore on this machine, joins the edge with a token, applies deploy/samples/ and shows a live
-# view until Ctrl-C, which stops both hosts cleanly. A second run reuses the data (no new join).
+# router) and one edgecore on this machine, joins the edge with a token, starts a simulated device (edgecore mapper)
+# for the sample Device, applies deploy/samples/ and shows a live view until Ctrl-C, which stops both hosts cleanly. A second run reuses the data (no new join).
 #
 #   deploy/quickstart.sh [--data-dir DIR] [--node NAME] [--runtime process|cri]
 #
@@ -22,7 +22,7 @@ while [ $# -gt 0 ]; do
     --data-dir=*) DATA=$(realpath -m "${1#--data-dir=}"); shift ;;
     --node) NODE="$2"; shift 2 ;;
     --runtime) RUNTIME="$2"; shift 2 ;;
-    -h|--help) sed -n 2,13p "$0"; exit 0 ;;
+    -h|--help) sed -n 2,12p "$0"; exit 0 ;;
     *) echo "quickstart: unknown argument '$1' (try --help)" >&2; exit 2 ;;
   esac
 done
@@ -97,6 +97,12 @@ dotnet "$EDGE" run --config "$DATA/edge/edgecore.conf" \
   >"$DATA/edgecore.log" 2>&1 &
 pids+=($!)
 wait_for "$DATA/edgecore.log" "edgecore started" "${pids[1]}" edgecore
+wait_for "$DATA/edgecore.log" "mqtt broker: listening on" "${pids[1]}" edgecore
+
+echo "== starting a simulated device for default/room-1 (logs: $DATA/mapper.log)"
+dotnet "$EDGE" mapper --broker 127.0.0.1:1884 --device default/room-1 --report temperature --interval 5 \
+  >"$DATA/mapper.log" 2>&1 &
+pids+=($!)
 
 if [ -n "$KUBECTL" ]; then
   echo "== applying deploy/samples/"
@@ -113,8 +119,8 @@ while true; do
     "$KUBECTL" --kubeconfig "$KCFG" --request-timeout=5s get devices \
       -o jsonpath='{range .items[*]}   device {.metadata.name}: {.status.twins}{"\n"}{end}' 2>&1 || true
   fi
-  for i in 0 1; do
-    kill -0 "${pids[$i]}" 2>/dev/null || { echo "a host exited; last log lines:"; tail -n 20 "$DATA/cloudcore.log" "$DATA/edgecore.log"; exit 1; }
+  for i in 0 1 2; do
+    kill -0 "${pids[$i]}" 2>/dev/null || { echo "a host exited; last log lines:"; tail -n 20 "$DATA/cloudcore.log" "$DATA/edgecore.log" "$DATA/mapper.log"; exit 1; }
   done
   sleep 5
 done
