@@ -31,6 +31,7 @@ internal sealed class NodeStatusActor : ReceiveActor, IWithTimers
     private readonly TimeProvider _time;
     private readonly Dictionary<string, (bool Status, DateTimeOffset Since)> _transitions = new(StringComparer.Ordinal);
     private bool _registered;
+    private TimeSpan _registerRetry;
     private bool _registering;
 
     public NodeStatusActor(ModuleBus bus, IRuntimeService runtime, EdgedSettings settings, TimeProvider time)
@@ -44,6 +45,12 @@ internal sealed class NodeStatusActor : ReceiveActor, IWithTimers
         {
             _registering = false;
             _registered |= d.Registered;
+            if (!_registered)
+            {
+                // Typically the cloud link is not up yet: try again soon (1 s doubling to the status period), not only with the next report.
+                _registerRetry = _registerRetry == TimeSpan.Zero ? TimeSpan.FromSeconds(1) : TimeSpan.FromTicks(Math.Min(_registerRetry.Ticks * 2, _settings.NodeStatusPeriod.Ticks));
+                Timers.StartSingleTimer("register-retry", new Tick(), _registerRetry);
+            }
         });
     }
 
