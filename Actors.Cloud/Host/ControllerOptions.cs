@@ -10,6 +10,9 @@ public sealed record ControllerOptions(
     int UpstreamWorkers = ControllerOptions.DefaultUpstreamWorkers, TimeSpan InformerResync = default,
     double KubeApiQps = ControllerOptions.DefaultKubeApiQps, int KubeApiBurst = ControllerOptions.DefaultKubeApiBurst)
 {
+    /// <summary>How often the router adds its delivery counters to each rule's status.</summary>
+    public TimeSpan RouterRuleStatusInterval { get; init; } = TimeSpan.FromSeconds(DefaultRuleStatusSeconds);
+
     public const string Path = "cloudcore.modules";
     public const int DefaultNodeUpdateSeconds = 10;
     public const int DefaultDeviceBuffer = 1024;
@@ -17,6 +20,7 @@ public sealed record ControllerOptions(
     public const int DefaultRouterPort = 9443;
     public const int DefaultRouterRestTimeoutSeconds = 60;
     public const int DefaultUpstreamWorkers = 8;
+    public const int DefaultRuleStatusSeconds = 10;
 
     /// <summary>KubeEdge: 5 × the default node limit (500).</summary>
     public const double DefaultKubeApiQps = 2500;
@@ -27,6 +31,7 @@ public sealed record ControllerOptions(
     public static ControllerOptions From(ConfigBinder b)
     {
         ArgumentNullException.ThrowIfNull(b);
+        var ruleStatus = b.Duration(Path + ".router.rule-status-interval", TimeSpan.FromSeconds(DefaultRuleStatusSeconds));
         return new ControllerOptions(
             b.Bool(Path + ".edgecontroller.enable", true),
             b.Duration(Path + ".edgecontroller.node-update-frequency", TimeSpan.FromSeconds(DefaultNodeUpdateSeconds)),
@@ -40,7 +45,7 @@ public sealed record ControllerOptions(
             b.Int(Path + ".edgecontroller.upstream-workers", DefaultUpstreamWorkers, 1, 1024),
             b.Duration(Path + ".edgecontroller.informer-resync", TimeSpan.Zero, allowZero: true),
             b.Int(Path + ".edgecontroller.kube-api-qps", (int)DefaultKubeApiQps, 0, 1_000_000),
-            b.Int(Path + ".edgecontroller.kube-api-burst", DefaultKubeApiBurst, 1, 1_000_000));
+            b.Int(Path + ".edgecontroller.kube-api-burst", DefaultKubeApiBurst, 1, 1_000_000)) { RouterRuleStatusInterval = ruleStatus };
     }
 
     public static ControllerOptions From(Config c) => OptionsBinding.Bind(c, From);

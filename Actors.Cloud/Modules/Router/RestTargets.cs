@@ -59,17 +59,20 @@ internal sealed class RestTargets(HttpClient http, TimeSpan timeout)
             using var request = new HttpRequestMessage(HttpMethod.Post, url) { Content = new ByteArrayContent(body) };
             request.Headers.TryAddWithoutValidation("NodeName", node);
             using var response = await http.SendAsync(request, cts.Token).ConfigureAwait(false);
-            return new TargetPosted(rule.Namespace + "/" + rule.Name, url, (int)response.StatusCode, null);
+            var status = (int)response.StatusCode;
+            return new TargetPosted(rule.Namespace + "/" + rule.Name, url, status, null,
+                RuleOutcome.Of(rule, response.IsSuccessStatusCode ? null : "POST " + url + " answered " + status));
         }
         catch (Exception e) when (e is HttpRequestException or OperationCanceledException or UriFormatException or InvalidOperationException)
         {
-            return new TargetPosted(rule.Namespace + "/" + rule.Name, url, 0, e.Message);
+            return new TargetPosted(rule.Namespace + "/" + rule.Name, url, 0, e.Message, RuleOutcome.Of(rule, "POST " + url + " failed: " + e.Message));
         }
     }
 
     private async Task<object> CallAsync(ResolvedRule rule, string node, string url, MessageEnvelope upload, MessageHeader header)
     {
         ServiceBusHttpResponse answer;
+        string? error = null;
         using var cts = new CancellationTokenSource(timeout);
         try
         {
@@ -85,10 +88,12 @@ internal sealed class RestTargets(HttpClient http, TimeSpan timeout)
         }
         catch (Exception e) when (e is HttpRequestException or OperationCanceledException or UriFormatException or InvalidOperationException or System.Text.Json.JsonException)
         {
-            answer = EdgeError(HttpStatusCode.BadGateway, "calling " + url + " for rule " + rule.Namespace + "/" + rule.Name + " failed: " + e.Message);
+            error = "calling " + url + " for rule " + rule.Namespace + "/" + rule.Name + " failed: " + e.Message;
+            answer = EdgeError(HttpStatusCode.BadGateway, error);
         }
 
-        return new ForwardToNode(RouterEnvelopes.UploadAnswer(header, node, upload.Header.MsgId, answer));
+        error ??= answer.StatusCode >= 500 ? url + " answered " + answer.StatusCode : null;
+        return new ForwardToNode(RouterEnvelopes.UploadAnswer(header, node, upload.Header.MsgId, answer), RuleOutcome.Of(rule, error));
     }
 
     private static ServiceBusHttpResponse EdgeError(HttpStatusCode status, string message) => new(

@@ -21,9 +21,10 @@ public sealed partial class RouterActor : ReceiveActor, IWithTimers
     private readonly RouterSettings _settings;
     private readonly Func<CancellationToken, Task<KubernetesClient>>? _client;
     private readonly RestTargets _targets;
-    private readonly Dictionary<string, IActorRef> _pending = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, (IActorRef Caller, ResolvedRule Rule)> _pending = new(StringComparer.Ordinal);
     private RuleTable _table = RuleTable.Empty;
     private RestListener? _listener;
+    private IActorRef? _status;
 
     /// <summary>Creates the router; <paramref name="client"/> feeds the rule informers, or is null when rules come only as <see cref="RulesChanged"/> (tests).</summary>
     public RouterActor(ModuleContext context, RouterSettings settings, Func<CancellationToken, Task<KubernetesClient>>? client, HttpClient http)
@@ -38,8 +39,16 @@ public sealed partial class RouterActor : ReceiveActor, IWithTimers
         Receive<BusMessage>(m => OnUpstream(m.Envelope));
         Receive<MessageEnvelope>(OnUpstream);
         Receive<ListenerStarted>(OnListenerStarted);
-        Receive<TargetPosted>(p => LogPosted(_context.Logger, p.Rule, p.Target, p.Status, p.Error ?? "ok"));
-        Receive<ForwardToNode>(f => ToCloudHub(f.Envelope));
+        Receive<TargetPosted>(p =>
+        {
+            LogPosted(_context.Logger, p.Rule, p.Target, p.Status, p.Error ?? "ok");
+            Record(p.Outcome);
+        });
+        Receive<ForwardToNode>(f =>
+        {
+            ToCloudHub(f.Envelope);
+            Record(f.Outcome);
+        });
     }
 
     public ITimerScheduler Timers { get; set; } = null!;
@@ -50,6 +59,8 @@ public sealed partial class RouterActor : ReceiveActor, IWithTimers
         {
             var client = _client;
             Context.ActorOf(Props.Create(() => new RuleWatcher(client)), "rules");
+            var interval = _settings.RuleStatusInterval;
+            _status = Context.ActorOf(Props.Create(() => new RuleStatusActor(client, interval)), "status");
         }
 
         RestListener.StartAsync(_settings.Listen, Self, _settings.RestTimeout).PipeTo(Self, Self,
@@ -58,7 +69,7 @@ public sealed partial class RouterActor : ReceiveActor, IWithTimers
 
     protected override void PostStop()
     {
-        foreach (var caller in _pending.Values)
+        foreach (var (caller, _) in _pending.Values)
         {
             caller.Tell(RestAnswer.Text(503, "router stopped"), Self);
         }
@@ -108,31 +119,35 @@ public sealed partial class RouterActor : ReceiveActor, IWithTimers
         {
             ToCloudHub(RouterEnvelopes.Publish(header, call.Node, target.GetValueOrDefault("topic", string.Empty) + match.Rest, call.Body));
             Sender.Tell(RestAnswer.Text(200, "message delivered"), Self);
+            Record(RuleOutcome.Of(match.Rule));
             return;
         }
 
         var port = match.Rule.TargetProperties.GetValueOrDefault("service_port", string.Empty);
         var path = target.GetValueOrDefault("path", "/") + match.Rest + call.Query;
-        _pending[header.MsgId] = Sender;
+        _pending[header.MsgId] = (Sender, match.Rule);
         Timers.StartSingleTimer(header.MsgId, new RestTimedOut(header.MsgId), _settings.RestTimeout);
         ToCloudHub(RouterEnvelopes.Call(header, call.Node, port, path, call));
     }
 
     private void OnTimedOut(RestTimedOut timedOut)
     {
-        if (_pending.Remove(timedOut.RequestId, out var caller))
+        if (_pending.Remove(timedOut.RequestId, out var call))
         {
-            caller.Tell(RestAnswer.Text(408, "wait to get response time out"), Self);
+            call.Caller.Tell(RestAnswer.Text(408, "wait to get response time out"), Self);
+            Record(RuleOutcome.Of(call.Rule, "no answer from the edge within " + _settings.RestTimeout));
         }
     }
 
     private void OnUpstream(MessageEnvelope envelope)
     {
         var parent = envelope.Header.ParentMsgId;
-        if (parent.Length > 0 && _pending.Remove(parent, out var caller))
+        if (parent.Length > 0 && _pending.Remove(parent, out var call))
         {
             Timers.Cancel(parent);
-            caller.Tell(ServiceBusAnswer(envelope), Self);
+            var answer = ServiceBusAnswer(envelope);
+            call.Caller.Tell(answer, Self);
+            Record(RuleOutcome.Of(call.Rule, answer.Status >= 500 ? "the edge answered " + answer.Status : null));
             return;
         }
 
@@ -161,6 +176,14 @@ public sealed partial class RouterActor : ReceiveActor, IWithTimers
         catch (System.Text.Json.JsonException e)
         {
             return RestAnswer.Text(502, "the edge's answer is not an HTTP response: " + e.Message);
+        }
+    }
+
+    private void Record(RuleOutcome? outcome)
+    {
+        if (outcome is not null)
+        {
+            _status?.Tell(outcome, Self);
         }
     }
 

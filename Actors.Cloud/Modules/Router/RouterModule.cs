@@ -20,7 +20,10 @@ public sealed class RouterModule(bool enabled, RouterSettings settings, Func<Can
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(api);
         var address = options.RouterAddress.Length == 0 ? IPAddress.Any : IPAddress.Parse(options.RouterAddress);
-        var settings = new RouterSettings(new IPEndPoint(address, options.RouterPort), options.RouterRestTimeout);
+        var settings = new RouterSettings(new IPEndPoint(address, options.RouterPort), options.RouterRestTimeout)
+        {
+            RuleStatusInterval = options.RouterRuleStatusInterval,
+        };
         return new RouterModule(options.RouterEnable, settings, api.GetAsync, new HttpClient(new SocketsHttpHandler { UseProxy = false }));
     }
 

@@ -24,6 +24,12 @@ internal sealed record RestTimedOut(string RequestId);
 
 internal sealed record ListenerStarted(RestListener? Listener, string? Error);
 
-internal sealed record TargetPosted(string Rule, string Target, int Status, string? Error);
+internal sealed record TargetPosted(string Rule, string Target, int Status, string? Error, RuleOutcome? Outcome = null);
 
-internal sealed record ForwardToNode(MessageEnvelope Envelope);
+internal sealed record ForwardToNode(MessageEnvelope Envelope, RuleOutcome? Outcome = null);
+
+/// <summary>One message routed by a rule: delivered (<paramref name="Error"/> null) or failed with a reason.</summary>
+internal sealed record RuleOutcome(string Namespace, string Name, string? Error)
+{
+    public static RuleOutcome Of(ResolvedRule rule, string? error = null) => new(rule.Namespace, rule.Name, error);
+}

@@ -23,11 +23,14 @@ public abstract class RouterTestBase : TestKit.TestKit
     protected ModuleBus Bus { get; private set; } = null!;
 
     /// <summary>Starts the bus and returns the listener's address.</summary>
-    protected Uri Start(TimeSpan? restTimeout = null, Func<CancellationToken, Task<KubernetesClient>>? client = null)
+    protected Uri Start(TimeSpan? restTimeout = null, Func<CancellationToken, Task<KubernetesClient>>? client = null, TimeSpan? ruleStatusInterval = null)
     {
         var listening = CreateTestProbe();
         Sys.EventStream.Subscribe(listening.Ref, typeof(RouterListening));
-        var settings = new RouterSettings(new IPEndPoint(IPAddress.Loopback, 0), restTimeout ?? TimeSpan.FromSeconds(20));
+        var settings = new RouterSettings(new IPEndPoint(IPAddress.Loopback, 0), restTimeout ?? TimeSpan.FromSeconds(20))
+        {
+            RuleStatusInterval = ruleStatusInterval ?? TimeSpan.FromSeconds(10),
+        };
         var correlation = new ModuleCorrelation(EnvelopeCorrelation.IdOf, EnvelopeCorrelation.ParentIdOf, EnvelopeCorrelation.MarkSync);
         Bus = ModuleHost.Start(Sys, [new RouterModule(true, settings, client, _outbound), new CloudHubProbe(CloudHub.Ref)], new ModuleHostOptions(correlation));
         return listening.ExpectMsg<RouterListening>(Long).Address;
