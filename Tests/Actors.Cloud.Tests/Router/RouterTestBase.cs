@@ -1,11 +1,11 @@
 using System.Net;
 using Actors.Cloud.Kubernetes.Client;
 using Actors.Cloud.Modules.Router;
-using Actors.Kernel.Actor;
 using Actors.Kernel.Modules;
 using Actors.Messages.Bus;
 using Actors.Messages.Routing;
 using Actors.Messages.Wire;
+using Actors.TestKit.Modules;
 using Actors.TestKit;
 
 namespace Actors.Cloud.Tests.Router;
@@ -32,7 +32,7 @@ public abstract class RouterTestBase : TestKit.TestKit
             RuleStatusInterval = ruleStatusInterval ?? TimeSpan.FromSeconds(10),
         };
         var correlation = new ModuleCorrelation(EnvelopeCorrelation.IdOf, EnvelopeCorrelation.ParentIdOf, EnvelopeCorrelation.MarkSync);
-        Bus = ModuleHost.Start(Sys, [new RouterModule(true, settings, client, _outbound), new CloudHubProbe(CloudHub.Ref)], new ModuleHostOptions(correlation));
+        Bus = ModuleHost.Start(Sys, [new RouterModule(true, settings, client, _outbound), new ProbeModule(ModuleNames.CloudHub, Groups.CloudHub, CloudHub.Ref)], new ModuleHostOptions(correlation));
         return listening.ExpectMsg<RouterListening>(Long).Address;
     }
 
@@ -46,22 +46,6 @@ public abstract class RouterTestBase : TestKit.TestKit
         if (disposing)
         {
             _outbound.Dispose();
-        }
-    }
-
-    private sealed class CloudHubProbe(IActorRef probe) : IModule
-    {
-        public string Name => ModuleNames.CloudHub;
-
-        public string Group => Groups.CloudHub;
-
-        public bool Enabled => true;
-
-        public Props CreateProps(ModuleContext context) => Props.Create(() => new Forwarder(probe));
-
-        private sealed class Forwarder : ReceiveActor
-        {
-            public Forwarder(IActorRef probe) => ReceiveAny(m => probe.Forward(m));
         }
     }
 }

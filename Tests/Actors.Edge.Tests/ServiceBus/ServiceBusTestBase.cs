@@ -6,6 +6,7 @@ using Actors.Messages.Bus;
 using Actors.Messages.Routing;
 using Actors.Messages.ServiceBus;
 using Actors.Messages.Wire;
+using Actors.TestKit.Modules;
 using Actors.TestKit;
 
 namespace Actors.Edge.Tests.ServiceBus;
@@ -30,7 +31,7 @@ public abstract class ServiceBusTestBase : TestKit.TestKit
     {
         var module = new ServiceBusModule(options ?? Options(), _dir.Dir, _http);
         var correlation = new ModuleCorrelation(EnvelopeCorrelation.IdOf, EnvelopeCorrelation.ParentIdOf, EnvelopeCorrelation.MarkSync);
-        return ModuleHost.Start(Sys, [module, new HubProbeModule(Hub.Ref)], new ModuleHostOptions(correlation));
+        return ModuleHost.Start(Sys, [module, new ProbeModule(ModuleNames.EdgeHub, Groups.Hub, Hub.Ref)], new ModuleHostOptions(correlation));
     }
 
     protected static ServiceBusOptions Options() => new(true, "127.0.0.1:0", true) { CallTimeout = TimeSpan.FromSeconds(2) };

@@ -1,14 +1,15 @@
 using System.Text.Json;
 using Actors.Edge.Host;
-using Actors.Edge.Modules.DeviceTwin;
 using Actors.Edge.Modules.DeviceTwin.Engine;
 using Actors.Edge.Modules.DeviceTwin.Storage;
+using Actors.Edge.Modules.DeviceTwin;
 using Actors.Kernel.Actor;
 using Actors.Kernel.Modules;
 using Actors.Messages.Bus;
 using Actors.Messages.DeviceTwin;
 using Actors.Messages.Routing;
 using Actors.Messages.Wire;
+using Actors.TestKit.Modules;
 using Actors.TestKit;
 
 namespace Actors.Edge.Tests.DeviceTwin.Module;

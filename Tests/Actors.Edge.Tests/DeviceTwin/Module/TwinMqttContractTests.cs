@@ -1,9 +1,9 @@
 using System.Globalization;
-using System.Text;
 using System.Text.Json;
+using System.Text;
 using Actors.Edge.Host;
-using Actors.Edge.Modules.DeviceTwin;
 using Actors.Edge.Modules.DeviceTwin.Storage;
+using Actors.Edge.Modules.DeviceTwin;
 using Actors.Edge.Modules.EventBus.Module;
 using Actors.Edge.Tests.Mqtt.Support;
 using Actors.Kernel.Modules;
@@ -11,6 +11,7 @@ using Actors.Messages.Bus;
 using Actors.Messages.DeviceTwin;
 using Actors.Messages.Routing;
 using Actors.Messages.Wire;
+using Actors.TestKit.Modules;
 
 namespace Actors.Edge.Tests.DeviceTwin.Module;
 

@@ -4,6 +4,7 @@ using Actors.Kernel.Modules;
 using Actors.Messages.Bus;
 using Actors.Messages.Routing;
 using Actors.Messages.Wire;
+using Actors.TestKit.Modules;
 using Actors.TestKit;
 using Microsoft.Data.Sqlite;
 using Xunit.Abstractions;

@@ -1,10 +1,13 @@
 using Actors.Kernel.Actor;
 using Actors.Kernel.Modules;
 
-namespace Actors.Edge.Tests.EdgeHub.Support;
+namespace Actors.TestKit.Modules;
 
-/// <summary>A bus module that forwards everything it receives to a test probe (stands in for MetaManager, DeviceTwin, EventBus).</summary>
-internal sealed class ProbeModule(string name, string group, IActorRef probe) : IModule
+/// <summary>
+/// A bus module standing in for another module (EdgeHub, EventBus, CloudHub…): everything it receives is forwarded
+/// to <paramref name="probe"/> with the original sender, so a test can expect it and answer it.
+/// </summary>
+public sealed class ProbeModule(string name, string group, IActorRef probe) : IModule
 {
     public string Name { get; } = name;
 
