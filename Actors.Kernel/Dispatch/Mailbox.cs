@@ -55,6 +55,23 @@ internal abstract class Mailbox : IThreadPoolWorkItem
     /// <summary>Number of queued user messages (maintained only for bounded mailboxes).</summary>
     public int BoundedCount => Volatile.Read(ref _count);
 
+    /// <summary>
+    /// Queued user messages, counted by walking the queue (at most <paramref name="cap"/>). Read from another thread
+    /// while the actor runs it is approximate — a gauge for metrics, never a basis for decisions — and it costs the
+    /// hot path nothing.
+    /// </summary>
+    public int ApproximateCount(int cap = 1_000_000)
+    {
+        var count = Volatile.Read(ref _front)?.Count ?? 0;
+        var head = Volatile.Read(ref _head);
+        for (var node = head is null ? Volatile.Read(ref _first) : Volatile.Read(ref head.Next); node is not null && count < cap; node = Volatile.Read(ref node.Next))
+        {
+            count++;
+        }
+
+        return count;
+    }
+
     /// <summary>Enqueues a user message; false when closed or full (the caller dead-letters it).</summary>
     public bool Post(object message, IActorRef? sender)
     {

@@ -160,7 +160,7 @@ internal sealed class ModuleSupervisor : ActorBase, IWithTimers
         }
 
         _started = true;
-        _vitals?.Started();
+        _vitals?.Started(_child!);
         if (_buffer.Count > 0)
         {
             Context.GetLogger().LogInformation("Module {Module} started; delivering {Count} buffered messages", _name, _buffer.Count);

@@ -6,7 +6,8 @@ namespace Actors.Kernel.Modules;
 /// <summary>
 /// What a module supervisor reports about its module: readiness in the <see cref="HealthRegistry"/> (component
 /// <c>module/&lt;name&gt;</c>) and the metrics <c>edgeactors_module_up</c>, <c>edgeactors_module_restarts_total</c>,
-/// <c>edgeactors_module_messages_total</c> and <c>edgeactors_module_buffered_messages</c>.
+/// <c>edgeactors_module_messages_total</c>, <c>edgeactors_module_buffered_messages</c> and (through
+/// <see cref="ModuleMailboxes"/>) <c>edgeactors_module_mailbox_messages</c>.
 /// </summary>
 internal sealed class ModuleVitals
 {
@@ -16,6 +17,8 @@ internal sealed class ModuleVitals
     private readonly MetricCell _restarts;
     private readonly MetricCell _messages;
     private readonly MetricCell _buffered;
+    private readonly ModuleMailboxes _mailboxes;
+    private readonly string _module;
 
     public ModuleVitals(ActorSystem system, string module)
     {
@@ -26,11 +29,14 @@ internal sealed class ModuleVitals
         _restarts = metrics.Counter("edgeactors_module_restarts_total", "Restarts of a module after a failure.", "module").WithLabels(module);
         _messages = metrics.Counter("edgeactors_module_messages_total", "Messages the bus delivered to a module.", "module").WithLabels(module);
         _buffered = metrics.Gauge("edgeactors_module_buffered_messages", "Messages held for a module while it restarts.", "module").WithLabels(module);
+        _mailboxes = ModuleMailboxes.Get(system);
+        _module = module;
         _health.Expect(_component);
     }
 
-    public void Started()
+    public void Started(IActorRef incarnation)
     {
+        _mailboxes.Set(_module, incarnation);
         _up.Set(1);
         _buffered.Set(0);
         _health.Report(_component, true, "running");
@@ -53,5 +59,9 @@ internal sealed class ModuleVitals
 
     public void Buffered(int count) => _buffered.Set(count);
 
-    public void Stopped() => _health.Remove(_component);
+    public void Stopped()
+    {
+        _health.Remove(_component);
+        _mailboxes.Remove(_module);
+    }
 }

@@ -45,13 +45,16 @@ internal sealed class TestModule(string name, string group, IActorRef probe) : I
 
     public ModuleRestartPolicy RestartPolicy { get; init; } = ModuleRestartPolicy.Default;
 
+    /// <summary>What a "block" message waits for (at most 30 s) before it is handled like any other.</summary>
+    public ManualResetEventSlim? Gate { get; init; }
+
     public Props CreateProps(ModuleContext context) =>
-        Props.Create(() => new TestModuleActor(context, probe, Incarnations, Answer));
+        Props.Create(() => new TestModuleActor(context, probe, Incarnations, Answer) { Gate = Gate });
 }
 
 /// <summary>
 /// Bodies: "ask" → response through the bus; "reply" → <see cref="Got"/> also to the message's sender; "throw" → fails;
-/// "stop" → stops itself; others → reported.
+/// "stop" → stops itself; "block" → waits for the module's gate, then reported; others → reported.
 /// </summary>
 internal sealed class TestModuleActor : ActorBase
 {
@@ -59,6 +62,8 @@ internal sealed class TestModuleActor : ActorBase
     private readonly IActorRef _probe;
     private readonly bool _answer;
     private readonly int _incarnation;
+
+    public ManualResetEventSlim? Gate { get; init; }
 
     public TestModuleActor(ModuleContext context, IActorRef probe, Incarnations incarnations, bool answer)
     {
@@ -88,6 +93,9 @@ internal sealed class TestModuleActor : ActorBase
             case "stop":
                 Context.Stop(Self);
                 return true;
+            case "block":
+                Gate?.Wait(TimeSpan.FromSeconds(30));
+                break;
         }
 
         // Answer first, then report: a test that saw the report knows the answer is already queued at the bus.

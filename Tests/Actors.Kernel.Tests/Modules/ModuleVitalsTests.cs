@@ -41,4 +41,27 @@ public sealed class ModuleVitalsTests : ModuleTestBase
         var messages = MetricsRegistry.Get(Sys).Counter("edgeactors_module_messages_total", "Messages the bus delivered to a module.", "module");
         Assert.True(messages.WithLabels("m").Value >= 1);
     }
+
+    [Fact]
+    public void MailboxGauge_ModuleBusy_CountsWaitingMessages()
+    {
+        using var gate = new ManualResetEventSlim(false);
+        var bus = StartBus(new TestModule("busy", "g", TestActor) { Gate = gate });
+        ExpectMsg(new Started("busy", 1));
+
+        bus.Send("busy", BusMsg.Request("block"));
+        for (var i = 0; i < 5; i++)
+        {
+            bus.Send("busy", BusMsg.Request("m" + i));
+        }
+
+        AwaitCondition(() => MailboxSample("busy") == 5, Long);
+        gate.Set();
+        ReceiveN(6, Long);
+        AwaitCondition(() => MailboxSample("busy") == 0, Long);
+    }
+
+    private double MailboxSample(string module) =>
+        MetricsRegistry.Get(Sys).Families.Single(f => f.Name == "edgeactors_module_mailbox_messages").Collect()
+            .Single(s => s.LabelValues[0] == module).Value;
 }
