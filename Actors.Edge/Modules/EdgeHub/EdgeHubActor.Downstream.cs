@@ -28,6 +28,7 @@ internal sealed partial class EdgeHubActor
     /// </summary>
     private void Downstream(byte[] frame)
     {
+        _metrics.Received();
         if (!EnvelopeCodec.TryDecode(frame, out var envelope, out var error, _codec))
         {
             Log.LogWarning("Dropped a malformed message from cloudhub ({Bytes} bytes): {Error}", frame.Length, error);

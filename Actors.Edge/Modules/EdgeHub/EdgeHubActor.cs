@@ -38,6 +38,8 @@ internal sealed partial class EdgeHubActor : ActorBase, IWithTimers
     private int _link;
     private long _sentUpTo;
     private int _inFlight;
+    private int _outboxCount;
+    private EdgeHubMetrics _metrics = null!;
 
     public EdgeHubActor(ModuleContext context, EdgeHubSettings settings, Func<IOutboxStore> openStore)
     {
@@ -56,7 +58,10 @@ internal sealed partial class EdgeHubActor : ActorBase, IWithTimers
     protected override void PreStart()
     {
         _store = _openStore();
+        _metrics = new EdgeHubMetrics(Kernel.Diagnostics.MetricsRegistry.Get(Context.System));
         var waiting = _store.Count;
+        _outboxCount = waiting;
+        _metrics.Outbox(waiting);
         if (waiting > 0)
         {
             Log.LogInformation("EdgeHub outbox holds {Count} message(s) for the cloud from before this start", waiting);
@@ -95,7 +100,12 @@ internal sealed partial class EdgeHubActor : ActorBase, IWithTimers
                 Downstream(f.Frame);
                 return true;
             case FrameWritten w:
-                _store.Remove(w.OutboxSeq);
+                _metrics.Written();
+                if (_store.Remove(w.OutboxSeq))
+                {
+                    _metrics.Outbox(_outboxCount = Math.Max(0, _outboxCount - 1));
+                }
+
                 _inFlight = Math.Max(0, _inFlight - 1);
                 Pump();
                 return true;
@@ -132,6 +142,7 @@ internal sealed partial class EdgeHubActor : ActorBase, IWithTimers
         try
         {
             var dropped = _store.Append(wire.Header.MsgId, EnvelopeCodec.Encode(wire), _context.Time.GetUtcNow().ToUnixTimeMilliseconds());
+            _metrics.Outbox(_outboxCount = Math.Max(0, _outboxCount + 1 - dropped));
             if (dropped > 0)
             {
                 Log.LogWarning("EdgeHub outbox is full ({Max} messages): dropped the {Dropped} oldest", _settings.OutboxMaxMessages, dropped);
@@ -177,6 +188,7 @@ internal sealed partial class EdgeHubActor : ActorBase, IWithTimers
         _link = up.Link;
         _sentUpTo = 0;
         _inFlight = 0;
+        _metrics.Link(up: true);
         Broadcast(connected: true, up.At);
         Pump();
     }
@@ -191,6 +203,7 @@ internal sealed partial class EdgeHubActor : ActorBase, IWithTimers
         _connected = false;
         _sentUpTo = 0;
         _inFlight = 0;
+        _metrics.Link(up: false);
         Broadcast(connected: false, down.At);
     }
 

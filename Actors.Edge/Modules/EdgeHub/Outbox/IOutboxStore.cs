@@ -12,8 +12,8 @@ public interface IOutboxStore : IDisposable
     /// <summary>Up to <paramref name="limit"/> entries with a sequence greater than <paramref name="afterSeq"/>, oldest first.</summary>
     IReadOnlyList<OutboxEntry> ReadAfter(long afterSeq, int limit);
 
-    /// <summary>Removes an entry (no error if it is already gone).</summary>
-    void Remove(long seq);
+    /// <summary>Removes an entry; false (no error) if it was already gone.</summary>
+    bool Remove(long seq);
 
     /// <summary>Entries currently stored.</summary>
     int Count { get; }

@@ -102,7 +102,7 @@ public sealed class SqliteOutboxStore : IOutboxStore
         return entries;
     }
 
-    public void Remove(long seq) => Execute("DELETE FROM edgehub_outbox WHERE seq = $seq", c => c.Parameters.AddWithValue("$seq", seq));
+    public bool Remove(long seq) => Execute("DELETE FROM edgehub_outbox WHERE seq = $seq", c => c.Parameters.AddWithValue("$seq", seq)) > 0;
 
     public void Dispose() => _connection.Dispose();
 
