@@ -153,8 +153,15 @@ internal sealed partial class TwinController
         for (var i = 0; i < accepted.Count; i++)
         {
             Apply(accepted[i].Planned, outcomes[i], added);
+            if (outcomes[i] is not null)
+            {
+                _metrics.Committed(accepted[i].Pending.Request);
+            }
+
             Complete(accepted[i].Pending);
         }
+
+        _metrics.Devices(_devices.Count);
 
         if (added.Count > 0)
         {

@@ -30,6 +30,7 @@ internal sealed partial class TwinController : ActorBase
     private IActorRef _communication = null!;
     private ImmutableDictionary<string, DeviceEntry> _devices = ImmutableDictionary<string, DeviceEntry>.Empty;
     private bool _connected = true;
+    private DeviceTwinMetrics _metrics = null!;
 
     public TwinController(ModuleContext module, TwinControllerSettings settings, Func<IDeviceStore> openStore, ITwinEngine engine)
     {
@@ -47,6 +48,8 @@ internal sealed partial class TwinController : ActorBase
     {
         _store = _openStore();
         _devices = Load(_store);
+        _metrics = new DeviceTwinMetrics(Kernel.Diagnostics.MetricsRegistry.Get(Context.System));
+        _metrics.Devices(_devices.Count);
         foreach (var worker in Enum.GetValues<TwinWorker>())
         {
             var name = worker.ToString().ToLowerInvariant();

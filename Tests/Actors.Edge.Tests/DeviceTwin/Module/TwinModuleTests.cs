@@ -69,6 +69,10 @@ public sealed class TwinModuleTests : TwinModuleTestBase
         Assert.Equal("24.1", twin.GetProperty("actual").GetProperty("value").GetString());
         Assert.Equal(1, twin.GetProperty("actual_version").GetProperty("edge").GetInt32());
         Assert.Equal("24.1", Rows("SELECT actual FROM device_twin WHERE name = 'temperature'").Single()[0]);
+        var metrics = Kernel.Diagnostics.MetricsRegistry.Get(Sys).Families.ToDictionary(f => f.Name, f => f.Collect());
+        Assert.Equal(1, metrics["edgeactors_devicetwin_devices"].Single().Value);
+        Assert.Equal(1, metrics["edgeactors_devicetwin_requests_total"].Single(m => m.LabelValues[0] == "twin_update").Value);
+        Assert.Equal(1, metrics["edgeactors_devicetwin_requests_total"].Single(m => m.LabelValues[0] == "membership_update").Value);
     }
 
     [Fact]
