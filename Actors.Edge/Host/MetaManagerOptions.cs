@@ -13,11 +13,13 @@ public sealed record MetaManagerOptions(
     bool MetaServerEnable,
     string MetaServer,
     TimeSpan RemoteQueryTimeout,
-    TimeSpan BusyTimeout)
+    TimeSpan BusyTimeout,
+    int WriteBatchSize)
 {
     public const string Path = "edgecore.modules.metamanager";
     public const int DefaultPodStatusSyncSeconds = 60;
     public const string DefaultMetaServer = "127.0.0.1:10550";
+    public const int DefaultWriteBatchSize = 256;
 
     public static MetaManagerOptions From(ConfigBinder b)
     {
@@ -28,7 +30,8 @@ public sealed record MetaManagerOptions(
             b.Bool(Path + ".metaserver.enable", false),
             b.Endpoint(Path + ".metaserver.server", DefaultMetaServer, allowPortZero: true),
             b.Duration(Path + ".remote-query-timeout", TimeSpan.FromSeconds(60)),
-            b.Duration(Path + ".busy-timeout", TimeSpan.FromSeconds(5)));
+            b.Duration(Path + ".busy-timeout", TimeSpan.FromSeconds(5)),
+            b.Int(Path + ".write-batch-size", DefaultWriteBatchSize, min: 1, max: 10_000));
     }
 
     public static MetaManagerOptions From(Config c) => OptionsBinding.Bind(c, From);

@@ -47,6 +47,9 @@ internal sealed class ProcessContainer
 
     public ContainerState State { get; private set; } = ContainerState.ContainerCreated;
 
+    /// <summary>The process id once started (the leader of the container's process group).</summary>
+    public int? Pid { get; private set; }
+
     /// <summary>Completes once the process has exited and its log is flushed.</summary>
     public Task Exited => _exited.Task;
 
@@ -80,6 +83,7 @@ internal sealed class ProcessContainer
                 log = new CriLogWriter(LogPath, _time);
                 _process = System.Diagnostics.Process.Start(info) ?? throw new CriException(GrpcStatusCode.Unknown, "the process did not start");
                 _process.StandardInput.Close();
+                Pid = _process.Id;
                 State = ContainerState.ContainerRunning;
                 StartedAt = UnixNanos.Now(_time);
                 _ = MonitorAsync(_process, log);

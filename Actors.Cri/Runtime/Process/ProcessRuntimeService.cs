@@ -18,7 +18,9 @@ namespace Actors.Cri.Runtime.Process;
 /// the group, then SIGKILL once the grace period has passed; when the main process exits the rest of
 /// its group is killed. Stdout/stderr are written in the CRI log format. The environment is only
 /// PATH plus the configured variables. State is in memory (lost when the host process ends;
-/// <see cref="DisposeAsync"/> kills every container). Restarts are not the runtime's business.</para>
+/// <see cref="DisposeAsync"/> kills every container). Restarts are not the runtime's business. Containers do not
+/// outlive their host process: after a crash the next instance on the same root kills the leftovers and drops the
+/// old sandboxes (<see cref="LeftoversKilled"/>), and the pods are started again.</para>
 /// </remarks>
 public sealed class ProcessRuntimeService : IRuntimeService, IAsyncDisposable
 {
@@ -33,9 +35,16 @@ public sealed class ProcessRuntimeService : IRuntimeService, IAsyncDisposable
     {
         _root = Path.GetFullPath(rootDirectory);
         _time = time;
+        LeftoversKilled = ProcessLeftovers.Reap(_root);
         Directory.CreateDirectory(Path.Combine(_root, "sandboxes"));
         Images = new ProcessImageService(_root, time);
     }
+
+    /// <summary>
+    /// How many containers of a previous instance on the same root (its host process died without disposing it) were
+    /// still running and were killed at construction; their sandboxes are removed too (see <see cref="ProcessLeftovers"/>).
+    /// </summary>
+    public int LeftoversKilled { get; }
 
     /// <summary>The image service sharing this runtime's recorded image names.</summary>
     public ProcessImageService Images { get; }
@@ -107,7 +116,10 @@ public sealed class ProcessRuntimeService : IRuntimeService, IAsyncDisposable
             _sandboxes.Remove(podSandboxId);
         }
 
-        Directory.Delete(sandbox.Directory, recursive: true);
+        if (Directory.Exists(sandbox.Directory))
+        {
+            Directory.Delete(sandbox.Directory, recursive: true); // a newer instance on the same root may have dropped it
+        }
     }
 
     public Task<PodSandboxStatus> PodSandboxStatusAsync(string podSandboxId, CancellationToken cancellationToken = default) =>
@@ -157,7 +169,13 @@ public sealed class ProcessRuntimeService : IRuntimeService, IAsyncDisposable
 
     public Task StartContainerAsync(string containerId, CancellationToken cancellationToken = default)
     {
-        FindContainer(containerId).Start();
+        var container = FindContainer(containerId);
+        container.Start();
+        if (container.Pid is { } pid)
+        {
+            ProcessLeftovers.Record(_root, containerId, pid);
+        }
+
         return Task.CompletedTask;
     }
 
@@ -178,6 +196,7 @@ public sealed class ProcessRuntimeService : IRuntimeService, IAsyncDisposable
         }
 
         await container.StopAsync(TimeSpan.Zero, cancellationToken);
+        ProcessLeftovers.Forget(_root, containerId);
         lock (_gate)
         {
             _containers.Remove(containerId);

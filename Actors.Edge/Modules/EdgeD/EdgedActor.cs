@@ -21,7 +21,7 @@ namespace Actors.Edge.Modules.EdgeD;
 /// <see cref="BusMessage"/>s; PLEG events are routed to the pod's worker by uid.
 /// </summary>
 [System.Diagnostics.CodeAnalysis.SuppressMessage("Design", "CA1001", Justification = "Actors release resources in PostStop, not Dispose; the HTTP client and runtime are disposed there.")]
-internal sealed class EdgedActor : ReceiveActor
+internal sealed partial class EdgedActor : ReceiveActor
 {
     private readonly ModuleContext _context;
     private readonly EdgedSettings _settings;
@@ -48,6 +48,9 @@ internal sealed class EdgedActor : ReceiveActor
         Receive<PodRemoved>(OnPodRemoved);
         Receive<ResendPod>(OnResend);
         Receive<Terminated>(OnTerminated);
+        Receive<RestoreAttempt>(OnRestoreAttempt);
+        Receive<PodsRestored>(OnPodsRestored);
+        Receive<RestoreFailed>(OnRestoreFailed);
     }
 
     protected override void PreStart()
@@ -65,6 +68,7 @@ internal sealed class EdgedActor : ReceiveActor
         Context.ActorOf(Props.Create(() => new NodeStatusActor(_context.Bus, runtime.Runtime, _settings, _context.Time)), "node-status");
         _gc = Context.ActorOf(Props.Create(() => new Gc.GcActor(runtime, _settings, _context.Time)), "gc");
         _context.Logger.LogInformation("EdgeD started on node {Node} with the {Runtime} runtime", _settings.NodeName, _runtimeName);
+        Self.Tell(new RestoreAttempt(1), Self);
     }
 
     protected override void PostStop()
@@ -96,9 +100,11 @@ internal sealed class EdgedActor : ReceiveActor
         switch (parsed)
         {
             case PodUpserted upserted:
+                NoteLive(upserted.Namespace + "/" + upserted.Name);
                 OnPodUpserted(upserted);
                 break;
             case PodDeleted deleted:
+                NoteLive(deleted.Namespace + "/" + deleted.Name);
                 _queue.Delete(deleted.Namespace + "/" + deleted.Name);
                 break;
             default:
@@ -156,7 +162,7 @@ internal sealed class EdgedActor : ReceiveActor
             WorkerFor(pod.Key).Tell(new UpdatePod(pod), Self);
         }
 
-        _gc.Tell(new LivePods(_keyByUid.Keys.ToList()), Self);
+        TellGc();
     }
 
     private IActorRef WorkerFor(string key)
@@ -193,7 +199,7 @@ internal sealed class EdgedActor : ReceiveActor
     private void OnPodRemoved(PodRemoved removed)
     {
         _keyByUid.Remove(removed.Pod.Uid);
-        _gc.Tell(new LivePods(_keyByUid.Keys.ToList()), Self);
+        TellGc();
         var content = MessageContent.FromString("{\"gracePeriodSeconds\":0,\"preconditions\":{\"uid\":\"" + removed.Pod.Uid + "\"}}");
         var deleted = new PodDeleted(removed.Pod.Namespace, removed.Pod.Name, content);
         _context.Bus.Send(ModuleNames.MetaManager, new BusMessage(EdgeDTranslator.ToEnvelope(deleted, MessageHeader.New(_context.Time))));

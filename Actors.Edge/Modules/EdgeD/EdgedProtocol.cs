@@ -38,8 +38,20 @@ internal sealed record Tick;
 /// <summary>Probe worker → pod worker: the probe's result flipped (or, for liveness/startup, failed past its threshold).</summary>
 internal sealed record ProbeResult(string Container, string ContainerId, ProbeKind Kind, bool Success, string Detail);
 
-/// <summary>Root → GC: the uids of the pods this node runs (everything else EdgeD created is an orphan).</summary>
-internal sealed record LivePods(IReadOnlyCollection<string> Uids);
+/// <summary>
+/// Root → GC: the uids of the pods this node runs (everything else EdgeD created is an orphan). Orphans are judged only
+/// when <paramref name="Complete"/>: after the pods stored in MetaManager were restored at start.
+/// </summary>
+internal sealed record LivePods(IReadOnlyCollection<string> Uids, bool Complete);
+
+/// <summary>Root → itself: ask MetaManager for the stored pods (attempt n).</summary>
+internal sealed record RestoreAttempt(int Attempt);
+
+/// <summary>MetaManager's answer: the JSON of every stored pod.</summary>
+internal sealed record PodsRestored(IReadOnlyList<string> Pods);
+
+/// <summary>The restore query failed; retried with back-off.</summary>
+internal sealed record RestoreFailed(int Attempt, Exception Error);
 
 /// <summary>GC timer ticks.</summary>
 internal sealed record ContainerGcTick;

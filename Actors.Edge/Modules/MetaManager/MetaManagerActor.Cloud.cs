@@ -29,13 +29,7 @@ internal sealed partial class MetaManagerActor
                 Operations.Delete => await DeleteObjectAsync(envelope, resource),
                 _ => throw new ArgumentException($"operation '{envelope.Route.Operation}' is not handled for cloud messages"),
             };
-            if (forward && envelope.Route.Source != ModuleNames.PolicyController
-                && !(resource.ResourceType == ResourceTypes.Node && envelope.Route.Operation == Operations.Update))
-            {
-                ToEdged(envelope);
-            }
-
-            ToCloud(MetaEnvelopes.Ack(envelope, _context.Time));
+            Settle(envelope, resource, forward);
         }
         catch (MetaStoreWriteException e)
         {
@@ -48,6 +42,18 @@ internal sealed partial class MetaManagerActor
         {
             RejectCloud(envelope, e.Message);
         }
+    }
+
+    /// <summary>After the write committed: forward to EdgeD (new or changed objects; not node updates or policy objects), then ACK.</summary>
+    private void Settle(MessageEnvelope envelope, EdgeResource resource, bool forward)
+    {
+        if (forward && envelope.Route.Source != ModuleNames.PolicyController
+            && !(resource.ResourceType == ResourceTypes.Node && envelope.Route.Operation == Operations.Update))
+        {
+            ToEdged(envelope);
+        }
+
+        ToCloud(MetaEnvelopes.Ack(envelope, _context.Time));
     }
 
     /// <summary>Stores the object; true when it was new or changed (only then does EdgeD hear about it).</summary>

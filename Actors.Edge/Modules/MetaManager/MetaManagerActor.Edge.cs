@@ -42,7 +42,7 @@ internal sealed partial class MetaManagerActor
         }
     }
 
-    /// <summary>Local first; when nothing is stored and the cloud is reachable, ask it; offline → a clear not-found.</summary>
+    /// <summary>Local first; when nothing is stored and the cloud is reachable, ask it; offline → a clear not-found (lists: empty).</summary>
     private async Task QueryAsync(MessageEnvelope request, EdgeResource resource)
     {
         var values = new List<string>();
@@ -56,7 +56,9 @@ internal sealed partial class MetaManagerActor
             values.Add(row.Value);
         }
 
-        if (values.Count > 0 || (resource.IsList && !_connected))
+        // `null/pod` (every stored pod, EdgeD's restore at start) is the edge's own view: never asked of the cloud.
+        var localOnly = resource.IsList && (!_connected || (resource.IsClusterScoped && resource.ResourceType == ResourceTypes.Pod));
+        if (values.Count > 0 || localOnly)
         {
             Reply(request, MetaEnvelopes.QueryAnswer(request, values, _context.Time));
         }

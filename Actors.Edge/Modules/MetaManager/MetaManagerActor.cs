@@ -12,8 +12,9 @@ namespace Actors.Edge.Modules.MetaManager;
 /// <summary>
 /// MetaManager's root actor and the only owner of the store. Envelopes are handled one at a time (the mailbox waits
 /// for each store call), so the store never sees overlapping calls. Remote queries do not hold the mailbox: their
-/// answers come back as <see cref="RemoteQueryDone"/>. Cloud messages are acknowledged to EdgeHub only after their
-/// store write committed; a failed write is retried later and never acknowledged before it succeeds.
+/// answers come back as <see cref="RemoteQueryDone"/>. Cloud messages are group-committed (see MetaManagerActor.Batch)
+/// and acknowledged to EdgeHub only after their store write committed; a failed write is retried later and never
+/// acknowledged before it succeeds.
 /// </summary>
 internal sealed partial class MetaManagerActor : ReceiveActor, IWithTimers, IDisposable
 {
@@ -33,12 +34,13 @@ internal sealed partial class MetaManagerActor : ReceiveActor, IWithTimers, IDis
         (_context, _settings, _log) = (context, settings, context.Logger);
         ReceiveAsync<BusMessage>(m => HandleAsync(m.Envelope));
         ReceiveAsync<MessageEnvelope>(HandleAsync);
-        Receive<CloudConnected>(_ => OnConnected());
-        Receive<CloudDisconnected>(_ => OnDisconnected());
-        ReceiveAsync<RetryCloudMessage>(m => HandleCloudAsync(m.Envelope, m.Attempt));
-        ReceiveAsync<RemoteQueryDone>(OnRemoteQueryDoneAsync);
-        ReceiveAsync<SyncPodStatus>(_ => SyncPodStatusAsync());
-        ReceiveAsync<IMetaServerRequest>(AnswerMetaServerAsync);
+        ReceiveAsync<FlushCloudBatch>(_ => FlushCloudAsync());
+        ReceiveAsync<CloudConnected>(async _ => { await FlushCloudAsync(); OnConnected(); });
+        ReceiveAsync<CloudDisconnected>(async _ => { await FlushCloudAsync(); OnDisconnected(); });
+        ReceiveAsync<RetryCloudMessage>(async m => { await FlushCloudAsync(); await HandleCloudAsync(m.Envelope, m.Attempt); });
+        ReceiveAsync<RemoteQueryDone>(async m => { await FlushCloudAsync(); await OnRemoteQueryDoneAsync(m); });
+        ReceiveAsync<SyncPodStatus>(async _ => { await FlushCloudAsync(); await SyncPodStatusAsync(); });
+        ReceiveAsync<IMetaServerRequest>(async m => { await FlushCloudAsync(); await AnswerMetaServerAsync(m); });
     }
 
     public ITimerScheduler Timers { get; set; } = null!;
@@ -74,7 +76,17 @@ internal sealed partial class MetaManagerActor : ReceiveActor, IWithTimers, IDis
 
     private async Task HandleAsync(MessageEnvelope envelope)
     {
-        if (BusTranslator.TryParseConnection(envelope) is { } connection)
+        var source = envelope.Route.Source;
+        var fromEdge = source is ModuleNames.EdgeD or ModuleNames.MetaManager;
+        var connection = BusTranslator.TryParseConnection(envelope);
+        if (!fromEdge && connection is null)
+        {
+            await EnqueueCloudAsync(envelope);
+            return;
+        }
+
+        await FlushCloudAsync();
+        if (connection is not null)
         {
             if (connection is CloudConnected)
             {
@@ -88,15 +100,7 @@ internal sealed partial class MetaManagerActor : ReceiveActor, IWithTimers, IDis
             return;
         }
 
-        var source = envelope.Route.Source;
-        if (source is ModuleNames.EdgeD or ModuleNames.MetaManager)
-        {
-            await HandleEdgeAsync(envelope);
-        }
-        else
-        {
-            await HandleCloudAsync(envelope, 1);
-        }
+        await HandleEdgeAsync(envelope);
     }
 
     private void OnConnected()

@@ -16,3 +16,9 @@ internal sealed record RetryCloudMessage(MessageEnvelope Envelope, int Attempt) 
 
 /// <summary>The outcome of a remote query sent to EdgeHub for <paramref name="Request"/>.</summary>
 internal sealed record RemoteQueryDone(MessageEnvelope Request, object? Answer, Exception? Error) : IMetaManagerInternal;
+
+/// <summary>Self-addressed: write the queued cloud messages now (group commit).</summary>
+internal sealed record FlushCloudBatch : IMetaManagerInternal
+{
+    public static FlushCloudBatch Instance { get; } = new();
+}

@@ -22,6 +22,9 @@ public sealed record MetaManagerSettings(
     /// <summary>Delay before a cloud message whose store write failed is processed again (doubling, capped at 30 s).</summary>
     public TimeSpan WriteRetryDelay { get; init; } = TimeSpan.FromSeconds(1);
 
+    /// <summary>Most cloud messages written in one transaction (group commit); 1 = one transaction per message.</summary>
+    public int WriteBatchSize { get; init; } = 256;
+
     /// <summary>Called with the MetaServer's base URL once it listens (hosts and tests that bind port 0).</summary>
     public Action<Uri>? MetaServerStarted { get; init; }
 
@@ -39,7 +42,10 @@ public sealed record MetaManagerSettings(
             new MetaStoreOptions(BusyTimeout: options.BusyTimeout),
             options.PodStatusSyncInterval,
             options.RemoteQueryTimeout,
-            server);
+            server)
+        {
+            WriteBatchSize = options.WriteBatchSize,
+        };
     }
 
     internal IMetaStore Open(ILogger logger, TimeProvider time)

@@ -234,6 +234,22 @@ public sealed class ProcessRuntimeTests : IAsyncLifetime
         Assert.True(fs.InodesUsed.Value > 0);
     }
 
+    [Fact]
+    public async Task NewInstance_SameRootAfterHostDied_KillsLeftoverContainerAndDropsSandbox()
+    {
+        var (sandboxId, sandbox) = await RunSandboxAsync();
+        var id = await CreateAsync(sandboxId, sandbox, "left", "sleep 600");
+        await Runtime.StartContainerAsync(id);
+
+        // A second instance on the same root, as after the first one's host process died without disposing it.
+        await using var next = new Actors.Cri.Runtime.Process.ProcessRuntimeService(_root, _time);
+
+        Assert.Equal(1, next.LeftoversKilled);
+        Assert.Equal(137, (await WaitExitedAsync(id)).ExitCode);
+        Assert.False(Directory.Exists(SandboxDirectory(sandboxId)));
+        Assert.Empty(await next.ListPodSandboxAsync());
+    }
+
     private async Task<(string Id, PodSandboxConfig Config)> RunSandboxAsync()
     {
         var config = PodSpecs.Sandbox(Path.Combine(_root, "pod-logs"));

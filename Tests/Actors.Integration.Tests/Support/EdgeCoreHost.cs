@@ -71,6 +71,10 @@ internal sealed class EdgeCoreHost : IDisposable
         return await StartAsync(dataDir, nodeName, ["--config", Path.Combine(dataDir, "edgecore.conf")], overrides);
     }
 
+    /// <summary><c>edgecore run</c> again with the config an earlier join wrote (a restart of a joined node).</summary>
+    public static Task<EdgeCoreHost> RestartJoinedAsync(string dataDir, string nodeName, IEnumerable<string>? overrides = null) =>
+        StartAsync(dataDir, nodeName, ["--config", Path.Combine(dataDir, "edgecore.conf")], overrides);
+
     public async Task<(HttpStatusCode Status, string Body)> GetAsync(string path)
     {
         using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(20) };

@@ -17,14 +17,22 @@ namespace Actors.Bench.EdgeD;
 /// on the process runtime and on containerd, sequential (one pod at a time) and as a burst of N pods, plus the
 /// bench process's memory with N pods running; baseline: `ctr run -d` of the same image on the same containerd.
 ///   Actors.Bench edged [--pods N]   (containerd rows need EDGEACTORS_CRI_ENDPOINT, from Tests/setup/30-containerd.sh)
+///   Actors.Bench edged --edgecore-memory [--pods N]   (a real edgecore process: see <see cref="EdgecoreMemoryBench"/>)
 /// </summary>
 public static class EdgedBench
 {
     public static int Run(string[] args)
     {
-        var pods = args.Length >= 2 && args[0] == "--pods" ? int.Parse(args[1], CultureInfo.InvariantCulture) : 50;
+        var podsAt = Array.IndexOf(args, "--pods");
+        var pods = podsAt >= 0 && podsAt + 1 < args.Length ? int.Parse(args[podsAt + 1], CultureInfo.InvariantCulture) : 50;
         var endpoint = Environment.GetEnvironmentVariable("EDGEACTORS_CRI_ENDPOINT");
         var image = Environment.GetEnvironmentVariable("EDGEACTORS_CRI_BUSYBOX_IMAGE") ?? "localhost/edgeactors/busybox:latest";
+        if (args.Contains("--edgecore-memory"))
+        {
+            EdgecoreMemoryBench.Run(pods, endpoint, image);
+            return 0;
+        }
+
         Console.WriteLine($"# EdgeD pod start latency ({pods} pods of one busybox container, `sleep 3600`; 3 warm-up pods first)");
         Console.WriteLine();
         Console.WriteLine("| runtime | mode | p50 ms | p99 ms | max ms | all Running after ms | managed heap MB | working set MB (Δ vs before EdgeD) |");

@@ -10,7 +10,8 @@ namespace Actors.Bench.MetaStore;
 /// <summary>
 /// <c>Actors.Bench metastore [--ops N] [--batch N]</c>: MetaManager's store on a realistic mix (40 % inserts of new
 /// pods, 40 % updates of stored pods, 20 % get-by-key) with writes batched per transaction, unbatched upserts, and
-/// raw Microsoft.Data.Sqlite <c>INSERT OR REPLACE</c> into the same table as the baseline, all in one run.
+/// raw Microsoft.Data.Sqlite <c>INSERT OR REPLACE</c> into the same table as the baseline, all in one run; then the
+/// MetaManager module end to end (<see cref="MetaManagerModuleBench"/>, <c>--module-ops N</c>) with and without group commit.
 /// </summary>
 public static class MetaStoreBench
 {
@@ -18,10 +19,11 @@ public static class MetaStoreBench
     {
         var ops = IntArg(args, "--ops", 50_000);
         var batch = IntArg(args, "--batch", 100);
+        var moduleOps = IntArg(args, "--module-ops", 20_000);
         var dir = Directory.CreateTempSubdirectory("edgeactors-bench-metastore-").FullName;
         try
         {
-            RunAll(dir, ops, batch).GetAwaiter().GetResult();
+            RunAll(dir, ops, batch, moduleOps).GetAwaiter().GetResult();
             return 0;
         }
         finally
@@ -30,7 +32,7 @@ public static class MetaStoreBench
         }
     }
 
-    private static async Task RunAll(string dir, int ops, int batch)
+    private static async Task RunAll(string dir, int ops, int batch, int moduleOps)
     {
         var value = PodJson("pod-0", 0);
         Console.WriteLine($"# metastore benchmark: SQLite WAL synchronous=NORMAL, pod JSON {value.Length} B, batch {batch}, {Environment.ProcessorCount} cores");
@@ -64,6 +66,13 @@ public static class MetaStoreBench
             }
 
             Row($"store: ListAsync(pod, default), 20 lists", sw.Elapsed, listed, "rows");
+        }
+
+        foreach (var size in new[] { 1, Actors.Edge.Host.MetaManagerOptions.DefaultWriteBatchSize })
+        {
+            var (elapsed, acked, errors, forwarded) = await MetaManagerModuleBench.RunAsync(Path.Combine(dir, $"module-{size}.db"), moduleOps, size, PodJson);
+            var what = size == 1 ? "one transaction per message" : $"group commit, write-batch-size {size}";
+            Row($"module: cloud messages → committed + ACKed ({what}; {forwarded} forwarded to edged, {errors} errors)", elapsed, acked);
         }
     }
 

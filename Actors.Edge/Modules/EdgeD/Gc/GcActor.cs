@@ -12,8 +12,9 @@ namespace Actors.Edge.Modules.EdgeD.Gc;
 /// Garbage collection for EdgeD: container GC every <c>ContainerGcPeriod</c> (dead containers per
 /// <see cref="ContainerGcPlanner"/>, plus orphaned pods: EdgeD's sandboxes and pod directories whose pod is no longer on
 /// this node), and image GC every <c>ImageGcPeriod</c> (<see cref="ImageGcPlanner"/> on the image filesystem usage).
-/// The root keeps it told of the live pod uids with <see cref="LivePods"/>; the first container GC runs one period after
-/// start, so pods MetaManager replays at start-up are known before orphans are judged.
+/// The root keeps it told of the live pod uids with <see cref="LivePods"/>; orphaned pods are removed only once the root
+/// says the list is complete (the pods stored in MetaManager were restored at start), so a restart never kills pods
+/// that are merely not re-fed yet.
 /// </summary>
 internal sealed class GcActor : ReceiveActor, IWithTimers
 {
@@ -22,13 +23,14 @@ internal sealed class GcActor : ReceiveActor, IWithTimers
     private readonly TimeProvider _time;
     private readonly Dictionary<string, DateTimeOffset> _imageLastUsed = new(StringComparer.Ordinal);
     private HashSet<string> _live = new(StringComparer.Ordinal);
+    private bool _liveComplete;
 
     public GcActor(CriRuntime runtime, EdgedSettings settings, TimeProvider time)
     {
         _runtime = runtime;
         _settings = settings;
         _time = time;
-        Receive<LivePods>(l => _live = new HashSet<string>(l.Uids, StringComparer.Ordinal));
+        Receive<LivePods>(l => (_live, _liveComplete) = (new HashSet<string>(l.Uids, StringComparer.Ordinal), l.Complete));
         ReceiveAsync<ContainerGcTick>(_ => Guard("container GC", () => Task.Run(ContainerGcAsync)));
         ReceiveAsync<ImageGcTick>(_ => Guard("image GC", () => Task.Run(ImageGcAsync)));
     }
@@ -72,7 +74,7 @@ internal sealed class GcActor : ReceiveActor, IWithTimers
             await _runtime.Runtime.RemoveContainerAsync(id);
         }
 
-        var orphans = await RemoveOrphanedPodsAsync(live);
+        var orphans = _liveComplete ? await RemoveOrphanedPodsAsync(live) : 0;
         if (remove.Count + orphans > 0)
         {
             Context.GetLogger().LogInformation("EdgeD GC removed {Containers} dead containers and {Pods} orphaned pods", remove.Count, orphans);

@@ -38,6 +38,12 @@ public interface IMetaStore : IAsyncDisposable
     /// <summary>Applies all writes in one transaction: all are stored or none (validation happens first).</summary>
     Task WriteBatchAsync(IReadOnlyList<MetaWrite> writes, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// Group commit: applies the changes in order in one transaction, each with the semantics (and outcome) of its
+    /// single-row method; all are stored or none. Validation happens first (<see cref="ArgumentException"/>).
+    /// </summary>
+    Task<IReadOnlyList<MetaChangeResult>> ApplyAsync(IReadOnlyList<MetaChange> changes, CancellationToken cancellationToken = default);
+
     /// <summary>Inserts or replaces a <c>meta_v2</c> row.</summary>
     Task UpsertV2Async(MetaV2Record record, CancellationToken cancellationToken = default);
 

@@ -88,6 +88,33 @@ public sealed class InMemoryMetaStore(MetaStoreOptions options, ILogger<InMemory
         return Task.FromResult(PodDeleteResult.Deleted);
     }
 
+    public async Task<IReadOnlyList<MetaChangeResult>> ApplyAsync(IReadOnlyList<MetaChange> changes, CancellationToken cancellationToken = default)
+    {
+        MetaChanges.Validate(changes, _options.MaxValueBytes);
+        var results = new List<MetaChangeResult>(changes.Count);
+        foreach (var change in changes)
+        {
+            var key = change switch { MetaChange.Upsert u => u.Record.Key, MetaChange.Delete d => d.Key, MetaChange.DeletePod p => p.Key, _ => string.Empty };
+            var old = _meta.TryGetValue(key, out var row) && MetaRowRules.RowProblem(key, row.Type, row.Value) is null
+                ? new MetaRecord(key, row.Type!, row.Value!) : null;
+            results.Add(change switch
+            {
+                MetaChange.Upsert u => new MetaChangeResult(await UpsertAsync(u.Record, cancellationToken), null, old),
+                MetaChange.Delete d => new MetaChangeResult(await DeleteAsync(d.Key, cancellationToken), null, old),
+                MetaChange.DeletePod p => await DeletePodResultAsync(p, old, cancellationToken),
+                _ => throw new ArgumentException("unknown change", nameof(changes)),
+            });
+        }
+
+        return results;
+    }
+
+    private async Task<MetaChangeResult> DeletePodResultAsync(MetaChange.DeletePod p, MetaRecord? old, CancellationToken cancellationToken)
+    {
+        var result = await DeletePodAsync(p.Namespace, p.Name, p.Uid, cancellationToken);
+        return new MetaChangeResult(result == PodDeleteResult.Deleted, result, old);
+    }
+
     public Task WriteBatchAsync(IReadOnlyList<MetaWrite> writes, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(writes);

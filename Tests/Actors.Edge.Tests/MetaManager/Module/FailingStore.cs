@@ -31,6 +31,12 @@ internal sealed class FailingStore(IMetaStore inner) : IMetaStore
 
     public Task WriteBatchAsync(IReadOnlyList<MetaWrite> writes, CancellationToken cancellationToken = default) => inner.WriteBatchAsync(writes, cancellationToken);
 
+    /// <summary>A group commit with an upsert consumes one injected failure (the whole group fails, as a transaction would).</summary>
+    public Task<IReadOnlyList<MetaChangeResult>> ApplyAsync(IReadOnlyList<MetaChange> changes, CancellationToken cancellationToken = default) =>
+        changes.Any(c => c is MetaChange.Upsert) && Interlocked.Decrement(ref _failing) >= 0
+            ? throw new MetaStoreWriteException("injected: disk I/O error", 5, new IOException("injected"))
+            : inner.ApplyAsync(changes, cancellationToken);
+
     public Task UpsertV2Async(MetaV2Record record, CancellationToken cancellationToken = default) => inner.UpsertV2Async(record, cancellationToken);
 
     public Task<MetaV2Record?> GetV2Async(string key, CancellationToken cancellationToken = default) => inner.GetV2Async(key, cancellationToken);

@@ -30,6 +30,40 @@ public abstract class MetaStoreContractTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Apply_MixedChanges_EachOutcomeAsItsSingleRowMethodAndAllStored()
+    {
+        await Store.UpsertAsync(MetaRecord.For("default", "pod", "same", Pod("same", "u0")));
+        await Store.UpsertAsync(MetaRecord.For("default", "pod", "keep", Pod("keep", "u-keep")));
+        await Store.UpsertAsync(MetaRecord.For("default", "pod", "drop", Pod("drop", "u-drop")));
+
+        var results = await Store.ApplyAsync([
+            new MetaChange.Upsert(MetaRecord.For("default", "pod", "new", Pod("new", "u1"))),
+            new MetaChange.Upsert(MetaRecord.For("default", "pod", "same", Pod("same", "u0", rv: "9"))),
+            new MetaChange.DeletePod("default", "keep", "u-other"),
+            new MetaChange.DeletePod("default", "drop", "u-drop"),
+            new MetaChange.Delete("default/configmap/none"),
+        ]);
+
+        Assert.Equal([true, false, false, true, false], results.Select(r => r.Changed));
+        Assert.Equal([null, null, PodDeleteResult.UidMismatch, PodDeleteResult.Deleted, null], results.Select(r => r.PodResult));
+        Assert.Null(results[0].Old);
+        Assert.Equal("default/pod/drop", results[3].Old?.Key);
+        Assert.NotNull(await Store.GetAsync("default/pod/new"));
+        Assert.NotNull(await Store.GetAsync("default/pod/keep"));
+        Assert.Null(await Store.GetAsync("default/pod/drop"));
+    }
+
+    [Fact]
+    public async Task Apply_OneInvalidChange_NothingStored()
+    {
+        await Assert.ThrowsAnyAsync<ArgumentException>(() => Store.ApplyAsync([
+            new MetaChange.Upsert(MetaRecord.For("default", "pod", "ok", Pod("ok", "u1"))),
+            new MetaChange.Upsert(new MetaRecord("default/pod/big", "pod", new string('x', 5000))),
+        ]));
+        Assert.Null(await Store.GetAsync("default/pod/ok"));
+    }
+
+    [Fact]
     public async Task Get_MissingKey_ReturnsNull() => Assert.Null(await Store.GetAsync("default/pod/none"));
 
     [Fact]
