@@ -16,6 +16,27 @@ internal static class EdgeStore
         return command.ExecuteScalar() as string;
     }
 
+    /// <summary>The first column of the first row of <paramref name="sql"/> (null when there is none or the table does not exist yet).</summary>
+    public static object? Scalar(string database, string sql, params (string Name, object Value)[] parameters)
+    {
+        using var connection = Open(database);
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        foreach (var (name, value) in parameters)
+        {
+            command.Parameters.AddWithValue(name, value);
+        }
+
+        try
+        {
+            return command.ExecuteScalar();
+        }
+        catch (SqliteException e) when (e.Message.Contains("no such table", StringComparison.Ordinal))
+        {
+            return null;
+        }
+    }
+
     /// <summary>Every row of one type: key → value.</summary>
     public static IReadOnlyDictionary<string, string> List(string database, string type)
     {
