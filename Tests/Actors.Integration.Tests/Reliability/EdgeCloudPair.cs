@@ -133,7 +133,7 @@ internal sealed class EdgeCloudPair : IDisposable
     /// Polls <paramref name="check"/> (null = satisfied, otherwise what it saw) until it is satisfied or the deadline
     /// passes; then fails with the last observation and the hosts' logs.
     /// </summary>
-    public async Task UntilAsync(string what, Func<Task<string?>> check, TimeSpan? deadline = null)
+    public async Task UntilAsync(string what, Func<Task<string?>> check, TimeSpan? deadline = null, TimeSpan? poll = null)
     {
         using var cts = new CancellationTokenSource(deadline ?? Deadline);
         string? last;
@@ -144,7 +144,7 @@ internal sealed class EdgeCloudPair : IDisposable
                 throw new XunitException("not within " + (deadline ?? Deadline).TotalSeconds + " s: " + what + "; last seen: " + last + "\n" + Logs());
             }
 
-            await Task.Delay(TimeSpan.FromMilliseconds(300), cts.Token).ContinueWith(_ => { }, TaskScheduler.Default);
+            await Task.Delay(poll ?? TimeSpan.FromMilliseconds(300), cts.Token).ContinueWith(_ => { }, TaskScheduler.Default);
         }
     }
 

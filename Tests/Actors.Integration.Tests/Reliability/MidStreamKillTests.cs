@@ -1,0 +1,91 @@
+using System.Diagnostics;
+using Xunit.Abstractions;
+
+namespace Actors.Integration.Tests.Reliability;
+
+/// <summary>
+/// Issue #5's end-to-end check: 200 configmaps (referenced by pods on the node) are written in rounds while cloudcore,
+/// then edgecore, is SIGKILLed in the middle of the downstream stream; afterwards the edge's store holds exactly the
+/// cloud's newest version of every one (none lost, none older, none extra).
+/// </summary>
+public sealed class MidStreamKillTests(ITestOutputHelper output)
+{
+    private const int Count = 200;
+
+    [Fact]
+    public async Task KillEitherProcess_MidStream_EdgeStoreHoldsNewestVersionOfEveryObject()
+    {
+        var marker = "edgeactors-rel4-" + Guid.NewGuid().ToString("N");
+        using var pair = await EdgeCloudPair.StartAsync("edge-rel-4");
+        var rounds = new ConfigMapRounds(pair, Count, pods: 4);
+        try
+        {
+            await pair.ApplyAsync("pods.json", rounds.PodsManifest(marker));
+            await pair.UntilAsync("the 4 pods stored on the edge", () => Task.FromResult(
+                EdgeStore.List(pair.EdgeDatabase, "pod").Count == 4 ? null : EdgeStore.List(pair.EdgeDatabase, "pod").Count + " pods"));
+
+            using (var create = rounds.StartKubectl("create", 1, Path.Combine(pair.CloudDir, "round1.json")))
+            {
+                await ExitAsync(pair, create, mustSucceed: true);
+            }
+
+            await pair.UntilAsync("round 1 of every configmap on the edge", () => Task.FromResult(
+                rounds.AtLeast(1) == Count ? null : rounds.AtLeast(1) + " of " + Count));
+
+            // Round 2: cloudcore (API server and CloudHub) SIGKILLed while the writes and their delivery are under way.
+            using (var replace = rounds.StartKubectl("replace", 2, Path.Combine(pair.CloudDir, "round2.json")))
+            {
+                await UntilSomeArrivedAsync(pair, rounds, 2, replace);
+                await pair.KillCloudAsync();
+                await ExitAsync(pair, replace, mustSucceed: false);
+            }
+
+            await pair.StartCloudAsync();
+            await UntilEdgeMatchesCloudAsync(pair, rounds, "after cloudcore restarted");
+
+            // Round 3: edgecore SIGKILLed while the writes and their delivery are under way.
+            using (var replace = rounds.StartKubectl("replace", 3, Path.Combine(pair.CloudDir, "round3.json")))
+            {
+                await UntilSomeArrivedAsync(pair, rounds, 3, replace);
+                await pair.KillEdgeAsync();
+                await ExitAsync(pair, replace, mustSucceed: true);
+            }
+
+            await pair.StartEdgeAsync();
+            await UntilEdgeMatchesCloudAsync(pair, rounds, "after edgecore restarted");
+            await pair.StopEdgeAsync();
+
+            // Final word from the store itself, with edgecore stopped.
+            var cloud = await rounds.InCloudAsync();
+            pair.Check(cloud.Count == Count && cloud.Values.All(v => v.Round == 3), "the cloud does not hold round 3 of all " + Count + " configmaps");
+            var differences = ConfigMapRounds.Differences(cloud, rounds.OnEdge());
+            pair.Check(differences is null, "edge store differs from the cloud: " + differences);
+        }
+        finally
+        {
+            MarkedProcesses.KillAll(marker);
+        }
+    }
+
+    private async Task UntilSomeArrivedAsync(EdgeCloudPair pair, ConfigMapRounds rounds, int round, Process kubectl)
+    {
+        // Delivery goes on while kubectl writes; kill as soon as a tenth has arrived (the checks hold whenever the kill lands).
+        await pair.UntilAsync("a tenth of round " + round + " on the edge", () => Task.FromResult(
+            rounds.AtLeast(round) >= Count / 10 ? null : rounds.AtLeast(round) + " arrived"), poll: TimeSpan.FromMilliseconds(20));
+        output.WriteLine("round {0}: {1} of {2} configmaps on the edge at the kill (kubectl still writing: {3})",
+            round, rounds.AtLeast(round), Count, !kubectl.HasExited);
+    }
+
+    private static Task UntilEdgeMatchesCloudAsync(EdgeCloudPair pair, ConfigMapRounds rounds, string when) =>
+        pair.UntilAsync("the edge store holds the cloud's version of every configmap " + when, async () =>
+            ConfigMapRounds.Differences(await rounds.InCloudAsync(), rounds.OnEdge()) is { } d ? d[..Math.Min(d.Length, 600)] : null);
+
+    private static async Task ExitAsync(EdgeCloudPair pair, Process kubectl, bool mustSucceed)
+    {
+        var stderr = kubectl.StandardError.ReadToEndAsync();
+        _ = await kubectl.StandardOutput.ReadToEndAsync();
+        using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(180));
+        await kubectl.WaitForExitAsync(cts.Token);
+        pair.Check(!mustSucceed || kubectl.ExitCode == 0, "kubectl failed: " + await stderr);
+    }
+}
