@@ -1,12 +1,17 @@
 namespace Actors.Integration.Tests.Reliability;
 
-/// <summary>A pod deleted in the cloud while its edge is offline is removed everywhere once the edge is back.</summary>
+/// <summary>
+/// A pod deleted in the cloud while its edge is offline (edgecore stopped or SIGKILLed) is confirmed by the edge once it
+/// is back: gone from kubectl and from the edge store (and, after a clean stop, no process of it is left).
+/// </summary>
 public sealed class OfflineDeleteTests
 {
     private const string Pod = "doomed";
 
-    [Fact]
-    public async Task PodDeleted_EdgeOffline_RemovedFromEdgeAndCloudAfterReconnect()
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task PodDeleted_EdgeOffline_RemovedFromEdgeAndCloudAfterReconnect(bool killed)
     {
         var marker = "edgeactors-rel2-" + Guid.NewGuid().ToString("N");
         using var pair = await EdgeCloudPair.StartAsync("edge-rel-2");
@@ -21,7 +26,15 @@ public sealed class OfflineDeleteTests
             });
             pair.Check(EdgeStore.Get(pair.EdgeDatabase, "default/pod/" + Pod) is not null, "the edge store does not hold the pod");
 
-            await pair.StopEdgeAsync();
+            if (killed)
+            {
+                await pair.KillEdgeAsync();
+            }
+            else
+            {
+                await pair.StopEdgeAsync();
+            }
+
             await pair.UntilAsync("node NotReady after the edge left", async () =>
             {
                 var ready = await pair.KubectlAsync("get", "node", pair.NodeName, "-o", "jsonpath={.status.conditions[?(@.type==\"Ready\")].status}");
@@ -41,7 +54,13 @@ public sealed class OfflineDeleteTests
             });
             await pair.UntilAsync("pod gone from the edge's store", () =>
                 Task.FromResult(EdgeStore.Get(pair.EdgeDatabase, "default/pod/" + Pod) is null ? null : "still stored"));
-            pair.Check(MarkedProcesses.Find(marker).Count == 0, "the deleted pod's process still runs");
+            if (!killed)
+            {
+                pair.Check(MarkedProcesses.Find(marker).Count == 0, "the deleted pod's process still runs");
+            }
+
+            // After a SIGKILL the pod's process outlives edgecore (the process runtime keeps its state in memory), and
+            // the restarted edgecore does not know it: removing it is part of restoring pods at start (not yet built).
             await pair.StopEdgeAsync();
         }
         finally
