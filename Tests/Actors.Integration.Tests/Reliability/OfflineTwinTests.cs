@@ -4,49 +4,66 @@ using System.Text.Json;
 
 namespace Actors.Integration.Tests.Reliability;
 
-/// <summary>A twin value a mapper reports while cloudcore is down reaches the Device's status after cloudcore restarts.</summary>
+/// <summary>
+/// Twin values a mapper reports while cloudcore is down (one of them queued across an edgecore SIGKILL) reach the
+/// Device's status after cloudcore restarts.
+/// </summary>
 public sealed class OfflineTwinTests
 {
     private const string Device = "room-rel";
     private const string DeviceId = "default/" + Device;
 
     [Fact]
-    public async Task TwinReported_CloudKilled_ReachesDeviceStatusAfterRestart()
+    public async Task TwinsReported_CloudKilledAndEdgeCrashed_ReachDeviceStatusAfterRestart()
     {
         using var pair = await EdgeCloudPair.StartAsync("edge-rel-3");
         await pair.ApplyAsync("model.json", """
             {"apiVersion":"devices.kubeedge.io/v1beta1","kind":"DeviceModel","metadata":{"name":"thermo-rel","namespace":"default"},
-             "spec":{"protocol":"modbus","properties":[{"name":"temperature","type":"FLOAT","accessMode":"ReadOnly"}]}}
+             "spec":{"protocol":"modbus","properties":[{"name":"temperature","type":"FLOAT","accessMode":"ReadOnly"},{"name":"humidity","type":"INT","accessMode":"ReadOnly"}]}}
             """);
         await pair.ApplyAsync("device.json", """
             {"apiVersion":"devices.kubeedge.io/v1beta1","kind":"Device","metadata":{"name":"room-rel","namespace":"default"},
              "spec":{"deviceModelRef":{"name":"thermo-rel"},"nodeName":"edge-rel-3","protocol":{"protocolName":"modbus"},
-              "properties":[{"name":"temperature","reportToCloud":true}]}}
+              "properties":[{"name":"temperature","reportToCloud":true},{"name":"humidity","reportToCloud":true}]}}
             """);
         await pair.UntilAsync("device " + DeviceId + " a member of the edge", () => Task.FromResult(
             EdgeStore.Scalar(pair.EdgeDatabase, "SELECT count(*) FROM device WHERE id = $id", ("$id", DeviceId)) is long n && n == 1 ? null : "not yet"));
 
         await pair.KillCloudAsync();
         var outboxBefore = OutboxCount(pair);
-        await PublishAsync(pair, "$hw/events/device/" + DeviceId + "/twin/update",
-            "{\"event_id\":\"rel-3\",\"timestamp\":" + DateTimeOffset.UtcNow.ToUnixTimeMilliseconds().ToString(CultureInfo.InvariantCulture)
-            + ",\"twin\":{\"temperature\":{\"actual\":{\"value\":\"21.5\"},\"metadata\":{\"type\":\"float\"}}}}");
-        await pair.UntilAsync("the reported value stored on the edge and queued for the cloud", () =>
-        {
-            var actual = EdgeStore.Scalar(pair.EdgeDatabase, "SELECT actual FROM device_twin WHERE deviceid = $id AND name = 'temperature'", ("$id", DeviceId));
-            var queued = OutboxCount(pair);
-            return Task.FromResult(actual is "21.5" && queued > outboxBefore ? null : "actual " + actual + ", outbox " + queued);
-        });
+        await ReportAsync(pair, "temperature", "float", "21.5", outboxBefore);
+
+        // edgecore crashes with the report still queued, comes back while the cloud is still down, and a second one follows.
+        await pair.KillEdgeAsync();
+        await pair.StartEdgeAsync();
+        pair.Check(OutboxCount(pair) > outboxBefore, "the queued report did not survive edgecore's SIGKILL");
+        await ReportAsync(pair, "humidity", "int", "40", OutboxCount(pair));
 
         await pair.StartCloudAsync();
-        await pair.UntilAsync("the reported temperature in the Device's status", async () =>
+        await pair.UntilAsync("both reported values in the Device's status", async () =>
         {
             var (exit, stdout, stderr) = await pair.TryKubectlAsync("get", "device", Device, "-o", "json");
-            var reported = exit == 0 ? Reported(stdout, "temperature") : stderr.Trim();
-            return reported == "21.5" ? null : "reported '" + reported + "'";
+            var reported = exit == 0 ? Reported(stdout, "temperature") + "/" + Reported(stdout, "humidity") : stderr.Trim();
+            return reported == "21.5/40" ? null : "reported '" + reported + "'";
         });
         await pair.UntilAsync("the edge's cloud outbox drained", () => Task.FromResult(OutboxCount(pair) == 0 ? null : OutboxCount(pair) + " queued"));
         await pair.StopEdgeAsync();
+    }
+
+    /// <summary>Publishes an actual value as a mapper would and waits until the edge stored it and queued it for the cloud.</summary>
+    private static async Task ReportAsync(EdgeCloudPair pair, string twin, string type, string value, long outboxBefore)
+    {
+        await pair.UntilEdgeLinesAsync("edgecore's internal MQTT link subscribed",
+            l => l.Contains("eventbus internal: connected and subscribed", StringComparison.Ordinal), 1);
+        await PublishAsync(pair, "$hw/events/device/" + DeviceId + "/twin/update",
+            "{\"event_id\":\"rel-" + twin + "\",\"timestamp\":" + DateTimeOffset.UtcNow.ToUnixTimeMilliseconds().ToString(CultureInfo.InvariantCulture)
+            + ",\"twin\":{\"" + twin + "\":{\"actual\":{\"value\":\"" + value + "\"},\"metadata\":{\"type\":\"" + type + "\"}}}}");
+        await pair.UntilAsync(twin + " = " + value + " stored on the edge and queued for the cloud", () =>
+        {
+            var actual = EdgeStore.Scalar(pair.EdgeDatabase, "SELECT actual FROM device_twin WHERE deviceid = $id AND name = $name", ("$id", DeviceId), ("$name", twin));
+            var queued = OutboxCount(pair);
+            return Task.FromResult(actual as string == value && queued > outboxBefore ? null : "actual " + actual + ", outbox " + queued);
+        });
     }
 
     private static long OutboxCount(EdgeCloudPair pair) =>
