@@ -32,14 +32,15 @@ internal sealed class ConfigMapRounds(EdgeCloudPair pair, int count, int pods)
         return List(items);
     }
 
-    public string Manifest(int round) => List(Enumerable.Range(0, count).Select(i =>
+    /// <summary>The first <paramref name="upTo"/> configmaps (all by default) at round <paramref name="round"/>.</summary>
+    public string Manifest(int round, int? upTo = null) => List(Enumerable.Range(0, upTo ?? count).Select(i =>
         "{\"apiVersion\":\"v1\",\"kind\":\"ConfigMap\",\"metadata\":{\"name\":\"" + Name(i) + "\",\"namespace\":\"default\"},"
         + "\"data\":{\"round\":\"" + round.ToString(CultureInfo.InvariantCulture) + "\",\"name\":\"" + Name(i) + "\"}}"));
 
     /// <summary>Starts <c>kubectl VERB -f</c> with round <paramref name="round"/> (create, replace) without waiting for it.</summary>
-    public Process StartKubectl(string verb, int round, string file)
+    public Process StartKubectl(string verb, int round, string file, int? upTo = null)
     {
-        File.WriteAllText(file, Manifest(round));
+        File.WriteAllText(file, Manifest(round, upTo));
         var psi = new ProcessStartInfo(Kubectl.Path) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         foreach (var a in new[] { "--kubeconfig=" + Path.Combine(pair.CloudDir, "kubeconfig"), "--request-timeout=20s", verb, "-f", file })
         {

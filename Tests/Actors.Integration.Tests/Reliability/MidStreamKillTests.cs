@@ -5,12 +5,14 @@ namespace Actors.Integration.Tests.Reliability;
 
 /// <summary>
 /// Issue #5's end-to-end check: 200 configmaps (referenced by pods on the node) are written in rounds while cloudcore,
-/// then edgecore, is SIGKILLed in the middle of the downstream stream; afterwards the edge's store holds exactly the
-/// cloud's newest version of every one (none lost, none older, none extra).
+/// then edgecore, is SIGKILLed in the middle of the downstream stream, then while the edge is stopped (with some deleted,
+/// and with cloudcore restarted before the edge returns); after each the edge's store holds exactly the cloud's newest
+/// version of every one (none lost, none older, none extra).
 /// </summary>
 public sealed class MidStreamKillTests(ITestOutputHelper output)
 {
     private const int Count = 200;
+    private const int Kept = 190;
 
     [Fact]
     public async Task KillEitherProcess_MidStream_EdgeStoreHoldsNewestVersionOfEveryObject()
@@ -53,11 +55,35 @@ public sealed class MidStreamKillTests(ITestOutputHelper output)
 
             await pair.StartEdgeAsync();
             await UntilEdgeMatchesCloudAsync(pair, rounds, "after edgecore restarted");
+
+            // Round 4 while the edge is stopped: every configmap replaced and the last ten deleted (CloudHub holds them).
+            await pair.StopEdgeAsync();
+            using (var replace = rounds.StartKubectl("replace", 4, Path.Combine(pair.CloudDir, "round4.json")))
+            {
+                await ExitAsync(pair, replace, mustSucceed: true);
+            }
+
+            await pair.KubectlAsync(["delete", "configmap", .. Enumerable.Range(Kept, Count - Kept).Select(ConfigMapRounds.Name)]);
+            await pair.StartEdgeAsync();
+            await UntilEdgeMatchesCloudAsync(pair, rounds, "after edgecore came back");
+
+            // Round 5 while the edge is stopped, and cloudcore SIGKILLed and restarted (its offline queue gone) before the
+            // edge comes back: the reconnect must still bring every newer version.
+            await pair.StopEdgeAsync();
+            using (var replace = rounds.StartKubectl("replace", 5, Path.Combine(pair.CloudDir, "round5.json"), Kept))
+            {
+                await ExitAsync(pair, replace, mustSucceed: true);
+            }
+
+            await pair.KillCloudAsync();
+            await pair.StartCloudAsync();
+            await pair.StartEdgeAsync();
+            await UntilEdgeMatchesCloudAsync(pair, rounds, "after both restarted");
             await pair.StopEdgeAsync();
 
             // Final word from the store itself, with edgecore stopped.
             var cloud = await rounds.InCloudAsync();
-            pair.Check(cloud.Count == Count && cloud.Values.All(v => v.Round == 3), "the cloud does not hold round 3 of all " + Count + " configmaps");
+            pair.Check(cloud.Count == Kept && cloud.Values.All(v => v.Round == 5), "the cloud does not hold round 5 of " + Kept + " configmaps");
             var differences = ConfigMapRounds.Differences(cloud, rounds.OnEdge());
             pair.Check(differences is null, "edge store differs from the cloud: " + differences);
         }
