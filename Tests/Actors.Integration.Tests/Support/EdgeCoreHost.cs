@@ -25,6 +25,10 @@ internal sealed class EdgeCoreHost : IDisposable
     public static Task<EdgeCoreHost> StartAsync(string dataDir, string nodeName, IEnumerable<string>? overrides = null) =>
         StartAsync(dataDir, nodeName, [], overrides);
 
+    /// <summary>Runs edgecore again with the config an earlier <see cref="JoinAndStartAsync"/> wrote in <paramref name="dataDir"/>.</summary>
+    public static Task<EdgeCoreHost> StartJoinedAsync(string dataDir, string nodeName, IEnumerable<string>? overrides = null) =>
+        StartAsync(dataDir, nodeName, ["--config", Path.Combine(dataDir, "edgecore.conf")], overrides);
+
     private static async Task<EdgeCoreHost> StartAsync(string dataDir, string nodeName, IEnumerable<string> leading, IEnumerable<string>? overrides)
     {
         var metrics = Ports.Free();

@@ -9,7 +9,7 @@ namespace Actors.Cloud.Modules.EdgeController.Sync;
 /// The EdgeController's informers: edge nodes (label <c>node-role.kubernetes.io/edge</c>), pods bound to a node
 /// (field selector <c>spec.nodeName!=</c>, indexed by node), configmaps and secrets. Their events are told to one
 /// actor in order per informer; the pod informer starts after the node informer has synced so that every pod event
-/// finds its node's role known. Disposing stops everything.
+/// finds its node's role known. Once all four have synced, <see cref="InformersSynced"/> is told. Disposing stops everything.
 /// </summary>
 public sealed class InformerSet : IDisposable
 {
@@ -56,6 +56,18 @@ public sealed class InformerSet : IDisposable
             CancellationToken.None,
             TaskContinuationOptions.ExecuteSynchronously,
             TaskScheduler.Default);
+        _ = Task.WhenAll(Nodes.WaitForSyncAsync(token), Pods.WaitForSyncAsync(token), ConfigMaps.WaitForSyncAsync(token), Secrets.WaitForSyncAsync(token))
+            .ContinueWith(
+                t =>
+                {
+                    if (t.IsCompletedSuccessfully)
+                    {
+                        target.Tell(InformersSynced.Instance, ActorRefs.NoSender);
+                    }
+                },
+                CancellationToken.None,
+                TaskContinuationOptions.ExecuteSynchronously,
+                TaskScheduler.Default);
     }
 
     public void Dispose()
@@ -63,6 +75,12 @@ public sealed class InformerSet : IDisposable
         _stop.Cancel();
         _stop.Dispose();
     }
+}
+
+/// <summary>Every informer has listed once: its store holds the whole current state (events may still be on their way).</summary>
+public sealed record InformersSynced
+{
+    public static InformersSynced Instance { get; } = new();
 }
 
 /// <summary>An informer stopped with an error (its run loop ended); the owning actor restarts.</summary>

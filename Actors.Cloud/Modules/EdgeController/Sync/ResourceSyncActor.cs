@@ -26,6 +26,7 @@ public sealed partial class ResourceSyncActor : ReceiveActor
     private readonly KubernetesClient _client;
     private readonly TimeSpan _resync;
     private readonly HashSet<string> _edgeNodes = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _connected = new(StringComparer.Ordinal);
     private readonly LocationCache _locations = new();
     private readonly ILogger _log;
     private InformerSet _informers = null!;
@@ -41,7 +42,8 @@ public sealed partial class ResourceSyncActor : ReceiveActor
         Receive<InformerEvent<ConfigMap>>(OnConfigMap);
         Receive<InformerEvent<Secret>>(OnSecret);
         Receive<NodeConnected>(OnConnected);
-        Receive<NodeDisconnected>(_ => { });
+        Receive<NodeDisconnected>(d => _connected.Remove(d.NodeId));
+        Receive<InformersSynced>(_ => OnSynced());
         Receive<EdgeQuery>(OnQuery);
         Receive<QueryAnswer>(a => SendToCloudHub(a.Envelope));
         Receive<InformerFailed>(f => throw new InvalidOperationException("the " + f.Kind + " informer stopped", f.Cause));
@@ -156,9 +158,24 @@ public sealed partial class ResourceSyncActor : ReceiveActor
 
     private void OnConnected(NodeConnected connected)
     {
+        _connected.Add(connected.NodeId);
         if (_edgeNodes.Contains(connected.NodeId))
         {
             SendNodeState(connected.NodeId, Operations.Update);
+        }
+    }
+
+    /// <summary>
+    /// After a (re)start the nodes may connect before the informers have listed: their connect found nothing to send,
+    /// and configmaps listed before the pods using them were not routed. Now that every store is complete, send the
+    /// state of each connected edge node (CloudHub keeps only what is newer than the node acknowledged).
+    /// </summary>
+    private void OnSynced()
+    {
+        foreach (var node in _connected.Where(n => _informers.Nodes.Store.Get(n) is not null).ToList())
+        {
+            _edgeNodes.Add(node);
+            SendNodeState(node, Operations.Update);
         }
     }
 

@@ -63,7 +63,14 @@ internal sealed class EventBusActor : UntypedActor
         {
             link.Start();
             var name = link.Name;
-            link.Ready.ContinueWith(_ => events.Publish(new EventBusLinkReady(name)), TaskScheduler.Default);
+            var log = _context.Logger;
+            link.Ready.ContinueWith(
+                _ =>
+                {
+                    log.LogInformation("eventbus {Link}: connected and subscribed to {Count} topics", name, topics.Count);
+                    events.Publish(new EventBusLinkReady(name));
+                },
+                TaskScheduler.Default);
         }
 
     }
