@@ -2,6 +2,7 @@ using Actors.Cri.Grpc;
 using Actors.Cri.Logs;
 using Actors.Cri.Runtime;
 using Actors.Cri.Tests.Support;
+using Actors.TestKit.Cri;
 using Runtime.V1;
 
 namespace Actors.Cri.Tests.Integration;
