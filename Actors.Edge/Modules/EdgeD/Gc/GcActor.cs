@@ -31,8 +31,8 @@ internal sealed class GcActor : ReceiveActor, IWithTimers
         _settings = settings;
         _time = time;
         Receive<LivePods>(l => (_live, _liveComplete) = (new HashSet<string>(l.Uids, StringComparer.Ordinal), l.Complete));
-        ReceiveAsync<ContainerGcTick>(_ => Guard("container GC", () => Task.Run(ContainerGcAsync)));
-        ReceiveAsync<ImageGcTick>(_ => Guard("image GC", () => Task.Run(ImageGcAsync)));
+        ReceiveAsync<ContainerGcTick>(_ => Guard("container", () => Task.Run(ContainerGcAsync)));
+        ReceiveAsync<ImageGcTick>(_ => Guard("image", () => Task.Run(ImageGcAsync)));
     }
 
     public ITimerScheduler Timers { get; set; } = null!;
@@ -48,10 +48,11 @@ internal sealed class GcActor : ReceiveActor, IWithTimers
         try
         {
             await run();
+            EdgedMetrics.Get(Context.System).GcRun(what);
         }
         catch (Exception e) when (e is CriException or IOException or UnauthorizedAccessException)
         {
-            Context.GetLogger().LogWarning("EdgeD {What} failed: {Error}", what, e.Message);
+            Context.GetLogger().LogWarning("EdgeD {What} GC failed: {Error}", what, e.Message);
         }
     }
 

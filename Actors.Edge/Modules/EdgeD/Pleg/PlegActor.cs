@@ -75,6 +75,8 @@ internal sealed class PlegActor : ReceiveActor, IWithTimers
                 .Where(c => c.Labels.ContainsKey(PodLabels.PodUid))
                 .ToDictionary(c => c.Id, c => (c.Labels[PodLabels.PodUid], c.State), StringComparer.Ordinal);
             var events = Diff(_last, now);
+            EdgedMetrics.Get(Context.System).RunningPods(
+                now.Values.Where(c => c.State == ContainerState.ContainerRunning).Select(c => c.Item1).Distinct(StringComparer.Ordinal).Count());
             _last = now;
             if (_failing)
             {

@@ -12,7 +12,7 @@ namespace Actors.Edge.Modules.EdgeD.Pods;
 /// container per restart policy and back-off. Returns when to look again (a back-off expiry or a retry), if ever.
 /// Runtime and volume errors are recorded in <see cref="PodState.Problem"/> and retried; they never throw.
 /// </summary>
-internal sealed class PodSyncer(CriRuntime runtime, VolumeManager volumes, EdgedSettings settings, TimeProvider time, PodAddresses node, ILogger logger)
+internal sealed class PodSyncer(CriRuntime runtime, VolumeManager volumes, EdgedSettings settings, TimeProvider time, PodAddresses node, ILogger logger, EdgedMetrics metrics)
 {
     public PodAddresses Node => node;
 
@@ -223,6 +223,7 @@ internal sealed class PodSyncer(CriRuntime runtime, VolumeManager volumes, Edged
     private async Task<TimeSpan?> StartCreatedAsync(ContainerRecord record, CancellationToken cancellationToken)
     {
         await runtime.Runtime.StartContainerAsync(record.Id!, cancellationToken);
+        metrics.ContainerStarted();
         record.Current = await runtime.Runtime.ContainerStatusAsync(record.Id!, cancellationToken);
         return ClearWaiting(record);
     }
@@ -292,6 +293,7 @@ internal sealed class PodSyncer(CriRuntime runtime, VolumeManager volumes, Edged
         record.Id = await runtime.Runtime.CreateContainerAsync(state.SandboxId!, config, sandboxConfig, cancellationToken);
         record.SpecHash = spec.SpecHash;
         await runtime.Runtime.StartContainerAsync(record.Id, cancellationToken);
+        metrics.ContainerStarted();
         record.Current = await runtime.Runtime.ContainerStatusAsync(record.Id, cancellationToken);
         return ClearWaiting(record);
     }
