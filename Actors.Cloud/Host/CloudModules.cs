@@ -5,6 +5,7 @@ using Actors.Cloud.Modules.EdgeController;
 using Actors.Cloud.Modules.Router;
 using Actors.Kernel.Configuration;
 using Actors.Kernel.Modules;
+using Actors.Messages.Routing;
 using Actors.Messages.Wire;
 
 namespace Actors.Cloud.Host;
@@ -21,7 +22,10 @@ public static class CloudModules
     {
         ArgumentNullException.ThrowIfNull(config);
         var modules = new List<IModule>();
-        modules.Add(new CloudHubModule(CloudHubOptions.From(config).ToModuleSettings(CloudCoreOptions.From(config).DataDir)));
+        var hub = CloudHubOptions.From(config).ToModuleSettings(CloudCoreOptions.From(config).DataDir);
+        var router = ControllerOptions.From(config).RouterEnable;
+        hub = hub with { Hub = hub.Hub with { ConnectEventGroups = router ? [Groups.EdgeController, Groups.Router] : [Groups.EdgeController] } };
+        modules.Add(new CloudHubModule(hub));
         var api = ControllerApi(config);
         modules.Add(EdgeControllerModule.Create(ControllerOptions.From(config), api));
         modules.Add(DeviceControllerModule.Create(ControllerOptions.From(config), api));

@@ -156,11 +156,17 @@ public sealed class CloudHubActor : ReceiveActor
         Publish(CloudHubTranslator.ToEnvelope(new NodeDisconnected(node, Now), Header()));
     }
 
-    private void Publish(MessageEnvelope envelope) => _upstream.Tell(
-        new CloudHubUpstream(
-            ResourcePaths.NodeIdOf(envelope.Route.Resource) ?? string.Empty,
-            new UpstreamDispatch(UpstreamDispatchKind.Group, Groups.EdgeController, envelope)),
-        Self);
+    private void Publish(MessageEnvelope envelope)
+    {
+        foreach (var group in _options.ConnectEventGroups)
+        {
+            _upstream.Tell(
+                new CloudHubUpstream(
+                    ResourcePaths.NodeIdOf(envelope.Route.Resource) ?? string.Empty,
+                    new UpstreamDispatch(UpstreamDispatchKind.Group, group, envelope)),
+                Self);
+        }
+    }
 
     private static async Task RefuseAsync(NodeSocketAccepted message)
     {

@@ -41,6 +41,9 @@ public sealed record CloudHubOptions
     /// <summary>Total sends of a message that needs an ACK (first send included).</summary>
     public int MaxSends { get; init; } = 5;
 
+    /// <summary>Module groups told when a node connects or disconnects (the controllers; the router when it runs).</summary>
+    public IReadOnlyList<string> ConnectEventGroups { get; init; } = [Actors.Messages.Routing.Groups.EdgeController];
+
     /// <summary>Returns the options or throws <see cref="ArgumentException"/> naming every invalid setting.</summary>
     public CloudHubOptions Validate()
     {

@@ -2,6 +2,7 @@ using Actors.Cloud.Kubernetes.Client;
 using Actors.Kernel.Actor;
 using Actors.Kernel.Modules;
 using Actors.Messages.Bus;
+using Actors.Messages.CloudHub;
 using Actors.Messages.Routing;
 using Actors.Messages.ServiceBus;
 using Actors.Messages.Wire;
@@ -141,6 +142,19 @@ public sealed partial class RouterActor : ReceiveActor, IWithTimers
 
     private void OnUpstream(MessageEnvelope envelope)
     {
+        if (CloudHubTranslator.TryParseConnectEvent(envelope) is { } connectEvent)
+        {
+            if (connectEvent is NodeConnected connected)
+            {
+                foreach (var told in RuleSubscriptions.ForNode(_table, connected.NodeId, () => MessageHeader.New(_context.Time)))
+                {
+                    ToCloudHub(told);
+                }
+            }
+
+            return;
+        }
+
         var parent = envelope.Header.ParentMsgId;
         if (parent.Length > 0 && _pending.Remove(parent, out var call))
         {

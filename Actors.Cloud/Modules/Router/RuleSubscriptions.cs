@@ -24,6 +24,13 @@ internal static class RuleSubscriptions
         }
     }
 
+    /// <summary>
+    /// Everything <paramref name="node"/> must have been told (sent again when it connects: subscriptions are
+    /// fire-and-forget, so one sent while the node was offline, or before a cloudcore restart, would be lost).
+    /// </summary>
+    public static IEnumerable<MessageEnvelope> ForNode(RuleTable table, string node, Func<MessageHeader> header) =>
+        Keys(table).Where(k => k.Node == node).Select(k => Envelope(k, subscribe: true, header()));
+
     private static HashSet<(string Type, string Node, string Ns, string Value)> Keys(RuleTable table)
     {
         var keys = new HashSet<(string, string, string, string)>();
