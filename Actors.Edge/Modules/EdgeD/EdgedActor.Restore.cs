@@ -21,7 +21,7 @@ internal sealed partial class EdgedActor
     private readonly HashSet<string> _seenBeforeRestore = new(StringComparer.Ordinal);
     private bool _restored;
 
-    private void NoteLive(string key)
+    private void NoteSeenBeforeRestore(string key)
     {
         if (!_restored)
         {

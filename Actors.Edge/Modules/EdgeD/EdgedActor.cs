@@ -100,11 +100,11 @@ internal sealed partial class EdgedActor : ReceiveActor
         switch (parsed)
         {
             case PodUpserted upserted:
-                NoteLive(upserted.Namespace + "/" + upserted.Name);
+                NoteSeenBeforeRestore(upserted.Namespace + "/" + upserted.Name);
                 OnPodUpserted(upserted);
                 break;
             case PodDeleted deleted:
-                NoteLive(deleted.Namespace + "/" + deleted.Name);
+                NoteSeenBeforeRestore(deleted.Namespace + "/" + deleted.Name);
                 _queue.Delete(deleted.Namespace + "/" + deleted.Name);
                 break;
             default:

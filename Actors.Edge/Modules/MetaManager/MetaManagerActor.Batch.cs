@@ -51,12 +51,12 @@ internal sealed partial class MetaManagerActor
             return;
         }
 
-        var prepared = new List<(MessageEnvelope Envelope, EdgeResource Resource, MetaChange Change)>(batch.Count);
+        var prepared = new List<(MessageEnvelope Envelope, EdgeResource Resource, MetaChange Change, long Seq)>(batch.Count);
         foreach (var envelope in batch)
         {
             if (Prepare(envelope) is { } p)
             {
-                prepared.Add((envelope, p.Resource, p.Change));
+                prepared.Add((envelope, p.Resource, p.Change, ++_cloudSeq));
             }
         }
 
@@ -78,7 +78,7 @@ internal sealed partial class MetaManagerActor
 
         for (var i = 0; i < prepared.Count; i++)
         {
-            Committed(prepared[i].Envelope, prepared[i].Resource, results[i]);
+            Committed(prepared[i].Envelope, prepared[i].Resource, results[i], prepared[i].Seq);
         }
     }
 
@@ -113,7 +113,7 @@ internal sealed partial class MetaManagerActor
     }
 
     /// <summary>After the commit: watch feed, forward to EdgeD when it matters, ACK — as the one-by-one path does.</summary>
-    private void Committed(MessageEnvelope envelope, EdgeResource resource, MetaChangeResult result)
+    private void Committed(MessageEnvelope envelope, EdgeResource resource, MetaChangeResult result, long seq)
     {
         bool forward;
         if (envelope.Route.Operation == Operations.Delete)
@@ -138,6 +138,6 @@ internal sealed partial class MetaManagerActor
             }
         }
 
-        Settle(envelope, resource, forward);
+        Settle(envelope, resource, forward, seq);
     }
 }

@@ -21,6 +21,13 @@ internal sealed partial class MetaManagerActor
         }
 
         var resource = EdgeResource.Parse(envelope.Route.Resource);
+        var seq = SequenceOf(envelope, attempt);
+        if (attempt > 1 && TakeSuperseded(envelope))
+        {
+            ToCloud(MetaEnvelopes.Ack(envelope, _context.Time));
+            return;
+        }
+
         try
         {
             var forward = envelope.Route.Operation switch
@@ -29,10 +36,11 @@ internal sealed partial class MetaManagerActor
                 Operations.Delete => await DeleteObjectAsync(envelope, resource),
                 _ => throw new ArgumentException($"operation '{envelope.Route.Operation}' is not handled for cloud messages"),
             };
-            Settle(envelope, resource, forward);
+            Settle(envelope, resource, forward, seq);
         }
         catch (MetaStoreWriteException e)
         {
+            AwaitRetry(envelope, resource, seq);
             var delay = RetryDelay(attempt);
             _log.LogError("Store write of cloud message {MsgId} ({Resource}) failed (attempt {Attempt}); not acknowledged, retrying in {Delay}: {Error}",
                 envelope.Header.MsgId, envelope.Route.Resource, attempt, delay, e.Message);
@@ -45,8 +53,9 @@ internal sealed partial class MetaManagerActor
     }
 
     /// <summary>After the write committed: forward to EdgeD (new or changed objects; not node updates or policy objects), then ACK.</summary>
-    private void Settle(MessageEnvelope envelope, EdgeResource resource, bool forward)
+    private void Settle(MessageEnvelope envelope, EdgeResource resource, bool forward, long seq)
     {
+        Supersede(envelope.Header.MsgId, resource.ToString(), seq);
         if (forward && envelope.Route.Source != ModuleNames.PolicyController
             && !(resource.ResourceType == ResourceTypes.Node && envelope.Route.Operation == Operations.Update))
         {
@@ -102,6 +111,7 @@ internal sealed partial class MetaManagerActor
 
     private void RejectCloud(MessageEnvelope envelope, string problem)
     {
+        _awaitingRetry.Remove(envelope.Header.MsgId);
         _log.LogWarning("Rejected cloud message {MsgId} ({Operation} {Resource} from {Source}): {Problem}",
             envelope.Header.MsgId, envelope.Route.Operation, envelope.Route.Resource, envelope.Route.Source, problem);
         ToCloud(MetaEnvelopes.Error(envelope, problem, _context.Time));

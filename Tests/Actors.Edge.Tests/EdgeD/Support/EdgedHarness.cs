@@ -21,7 +21,7 @@ internal sealed class EdgedHarness : IDisposable
     private readonly TimeProvider _time;
     private CriRuntime? _runtime;
 
-    public EdgedHarness(ActorSystem system, TimeProvider time, Func<EdgedSettings, EdgedSettings>? configure = null, CriOptions? cri = null)
+    public EdgedHarness(ActorSystem system, TimeProvider time, Func<EdgedSettings, EdgedSettings>? configure = null, CriOptions? cri = null, Action<FakeMetaManager>? prepare = null)
     {
         _system = system;
         _time = time;
@@ -39,6 +39,7 @@ internal sealed class EdgedHarness : IDisposable
         };
         Settings = configure?.Invoke(settings) ?? settings;
         MetaManager = new FakeMetaManager(Meta);
+        prepare?.Invoke(MetaManager);
         var correlation = new ModuleCorrelation(EnvelopeCorrelation.IdOf, EnvelopeCorrelation.ParentIdOf, EnvelopeCorrelation.MarkSync);
         Bus = ModuleHost.Start(system, [new EdgedModule(Settings), MetaManager], new ModuleHostOptions(correlation));
     }

@@ -68,6 +68,24 @@ public sealed class CloudOperationTests : MetaManagerTestBase
     }
 
     [Fact]
+    public async Task Retry_LaterMessageForSameObjectCommittedMeanwhile_OlderContentNotWrittenOverIt()
+    {
+        FailingStore? store = null;
+        Start((log, time) => store = new FailingStore(new SqliteMetaStore(DatabasePath, new MetaStoreOptions(), NullLogger<SqliteMetaStore>.Instance, time)) { FailingUpserts = 1 });
+        var older = Cloud(Operations.Update, "default/configmap/cfg", """{"metadata":{"name":"cfg"},"data":{"v":"old"}}""");
+        FromCloud(older);
+        await AwaitConditionAsync(() => Task.FromResult(Volatile.Read(ref store) is { FailingUpserts: <= 0 }), Long);
+        var newer = Cloud(Operations.Update, "default/configmap/cfg", """{"metadata":{"name":"cfg"},"data":{"v":"new"}}""");
+        FromCloud(newer);
+        Assert.Equal(WellKnownContent.Ok, ExpectAnswerToCloud(newer).Content.AsString());
+
+        var ack = AdvanceUntilAnswered(older);
+
+        Assert.Equal(WellKnownContent.Ok, ack.Content.AsString());
+        Assert.Contains("\"new\"", await Within(Client.GetConfigMapAsync("default", "cfg")), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Insert_MalformedContentOrUnknownType_RejectedWithErrorAndSurvives()
     {
         Start();
