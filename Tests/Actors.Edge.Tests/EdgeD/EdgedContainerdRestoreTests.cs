@@ -2,6 +2,7 @@ using Actors.Cri.Runtime;
 using Actors.Edge.Modules.MetaManager.Storage;
 using Actors.Edge.Modules.MetaManager.Storage.Models;
 using Actors.Edge.Tests.EdgeD.Support;
+using Actors.TestKit.Cri;
 using Microsoft.Extensions.Logging.Abstractions;
 using Runtime.V1;
 

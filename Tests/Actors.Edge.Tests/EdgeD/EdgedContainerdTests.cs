@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using Actors.Cri.Runtime;
 using Actors.Edge.Tests.EdgeD.Support;
+using Actors.TestKit.Cri;
 using Runtime.V1;
 
 namespace Actors.Edge.Tests.EdgeD;
