@@ -40,21 +40,5 @@ internal static class CtrBaseline
         return samples;
     }
 
-    private static void Ctr(string address, params string[] args)
-    {
-        var info = new ProcessStartInfo("ctr") { RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var arg in (string[])["--address", address, "-n", Namespace, .. args])
-        {
-            info.ArgumentList.Add(arg);
-        }
-
-        using var process = Process.Start(info)!;
-        var stderr = process.StandardError.ReadToEndAsync();
-        process.StandardOutput.ReadToEnd();
-        process.WaitForExit();
-        if (process.ExitCode != 0 && args[0] != "tasks")
-        {
-            throw new InvalidOperationException($"ctr {string.Join(' ', args)} failed: {stderr.Result}");
-        }
-    }
+    private static void Ctr(string address, params string[] args) => Cri.CtrCommand.Run(address, Namespace, args);
 }
