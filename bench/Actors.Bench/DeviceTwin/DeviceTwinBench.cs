@@ -38,6 +38,9 @@ public static class DeviceTwinBench
             Row("baseline: raw SQLite, same statements, 500 updates per transaction", RawSqlite(Path.Combine(dir, "rawb.db"), devices, updates, 500), updates);
             Row("SqliteDeviceStore alone (twin row + outbox row per update, then delete; 500 updates per transaction)", StoreOnly(Path.Combine(dir, "store.db"), devices, updates), updates);
             Row("DeviceTwin module end to end (bus → worker → SQLite → publish + cloud → confirm)", EndToEnd(Path.Combine(dir, "module.db"), devices, updates), updates);
+            Row($"baseline: raw broker, {4} mappers → our broker → 1 subscriber (QoS 1, same payloads)", MqttLeg.RawBroker(devices, updates), updates);
+            Row("with the MQTT leg: mappers (QoS 1) → broker → EventBus → DeviceTwin → SQLite → results over MQTT + cloud → confirm",
+                MqttLeg.EndToEnd(Path.Combine(dir, "mqtt.db"), devices, updates, Seed, Connection), updates);
             return 0;
         }
         finally
