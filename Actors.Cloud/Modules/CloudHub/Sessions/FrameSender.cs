@@ -4,12 +4,16 @@ using System.Threading.Channels;
 namespace Actors.Cloud.Modules.CloudHub.Sessions;
 
 /// <summary>
-/// The only writer of one node's socket: a bounded queue drained by one task, each write bounded by a timeout so
-/// a slow or stuck edge only ever blocks its own session. A failed or timed-out write calls
-/// <c>onFailure</c> once and stops the writer.
+/// The only writer of one node's socket: a bounded queue drained by one task in batches (whatever is queued, up to
+/// <see cref="MaxBatch"/> frames), each batch bounded by the write timeout so a slow or stuck edge only ever blocks
+/// its own session. One timeout source is re-armed per batch rather than created per frame. A failed or timed-out
+/// write calls <c>onFailure</c> once and stops the writer.
 /// </summary>
 internal sealed class FrameSender : IDisposable
 {
+    /// <summary>Most frames written under one arming of the write timeout.</summary>
+    internal const int MaxBatch = 64;
+
     private readonly WebSocket _socket;
     private readonly TimeSpan _writeTimeout;
     private readonly Action<string> _onFailure;
@@ -57,13 +61,24 @@ internal sealed class FrameSender : IDisposable
 
     private async Task WriteLoopAsync()
     {
+        var reader = _queue.Reader;
+        var timeout = CancellationTokenSource.CreateLinkedTokenSource(_stop.Token);
         try
         {
-            await foreach (var frame in _queue.Reader.ReadAllAsync(_stop.Token).ConfigureAwait(false))
+            while (await reader.WaitToReadAsync(_stop.Token).ConfigureAwait(false))
             {
-                using var timeout = CancellationTokenSource.CreateLinkedTokenSource(_stop.Token);
                 timeout.CancelAfter(_writeTimeout);
-                await _socket.SendAsync(frame, WebSocketMessageType.Text, true, timeout.Token).ConfigureAwait(false);
+                for (var n = 0; n < MaxBatch && reader.TryRead(out var frame); n++)
+                {
+                    await _socket.SendAsync(frame, WebSocketMessageType.Text, true, timeout.Token).ConfigureAwait(false);
+                }
+
+                if (!timeout.TryReset())
+                {
+                    // the timer fired just as the batch completed: the writes did finish, so carry on with a fresh source
+                    timeout.Dispose();
+                    timeout = CancellationTokenSource.CreateLinkedTokenSource(_stop.Token);
+                }
             }
         }
         catch (OperationCanceledException) when (_stop.IsCancellationRequested)
@@ -77,6 +92,10 @@ internal sealed class FrameSender : IDisposable
         catch (Exception e) when (e is WebSocketException or ObjectDisposedException or InvalidOperationException)
         {
             _onFailure("write failed: " + e.Message);
+        }
+        finally
+        {
+            timeout.Dispose();
         }
     }
 }
