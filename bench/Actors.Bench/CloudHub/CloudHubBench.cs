@@ -37,6 +37,7 @@ public static class CloudHubBench
         Console.WriteLine(FormattableString.Invariant(
             $"cloudhub bench: nodes={a.Nodes} messages={a.Messages} window={a.Window} hold={a.HoldSeconds}s, {Environment.ProcessorCount} cores"));
         var frameBytes = DownstreamLoad.FrameBytes(a.Size);
+        MicroCosts.Run(a.Size, 20_000);
         RunEchoAsync(a, frameBytes).GetAwaiter().GetResult();
         RunCloudHubAsync(a).GetAwaiter().GetResult();
         return 0;
