@@ -45,6 +45,16 @@ internal sealed class ChildProcess : IDisposable
         }
     }
 
+    /// <summary>CPU time (user + system) the child has used so far.</summary>
+    public TimeSpan CpuTime
+    {
+        get
+        {
+            _process.Refresh();
+            return _process.TotalProcessorTime;
+        }
+    }
+
     public void Say(string line)
     {
         _process.StandardInput.WriteLine(line);

@@ -37,6 +37,7 @@ public static class CloudHubBench
         Console.WriteLine(FormattableString.Invariant(
             $"cloudhub bench: nodes={a.Nodes} messages={a.Messages} window={a.Window} hold={a.HoldSeconds}s, {Environment.ProcessorCount} cores"));
         var frameBytes = DownstreamLoad.FrameBytes(a.Size);
+        MicroCosts.Run(a.Size, 20_000);
         RunEchoAsync(a, frameBytes).GetAwaiter().GetResult();
         RunCloudHubAsync(a).GetAwaiter().GetResult();
         return 0;
@@ -52,13 +53,15 @@ public static class CloudHubBench
         await child.ExpectAsync("CONNECTED", TimeSpan.FromMinutes(10)).ConfigureAwait(false);
         var connectSeconds = clock.Elapsed.TotalSeconds;
         var held = MemorySample.Take();
+        var cpu = CpuSample.Take(child);
         child.Say("GO");
         var parts = (await child.ExpectAsync("ECHO", TimeSpan.FromMinutes(10)).ConfigureAwait(false)).Split(' ');
+        var used = cpu.Since(child, a.Messages);
         var seconds = double.Parse(parts[1], CultureInfo.InvariantCulture);
         Console.WriteLine(FormattableString.Invariant(
             $"baseline kestrel-echo: {a.Nodes} connections in {connectSeconds:F1}s; per connection: heap {held.HeapPerNode(before, a.Nodes):F1} KB, working set {held.WorkingSetPerNode(before, a.Nodes):F1} KB"));
         Console.WriteLine(FormattableString.Invariant(
-            $"baseline kestrel-echo: {a.Messages / seconds:F0} round trips/s ({frameBytes}-byte frames, window {a.Window}); p50 {parts[2]} ms, p99 {parts[3]} ms"));
+            $"baseline kestrel-echo: {a.Messages / seconds:F0} round trips/s ({frameBytes}-byte frames, window {a.Window}); p50 {parts[2]} ms, p99 {parts[3]} ms; {used}"));
     }
 
     private static async Task RunCloudHubAsync(BenchArgs a)
@@ -87,6 +90,7 @@ public static class CloudHubBench
             $"cloudhub: {afterHold} nodes still connected after {a.HoldSeconds}s of keepalives; per node: heap {held.HeapPerNode(before, a.Nodes):F1} KB, working set {held.WorkingSetPerNode(before, a.Nodes):F1} KB"));
 
         var load = new DownstreamLoad(a.Size);
+        var cpu = CpuSample.Take(child);
         var pump = Stopwatch.StartNew();
         for (var i = 0; i < a.Messages; i++)
         {
@@ -104,8 +108,9 @@ public static class CloudHubBench
         }
 
         var seconds = pump.Elapsed.TotalSeconds;
+        var used = cpu.Since(child, a.Messages);
         Console.WriteLine(FormattableString.Invariant(
-            $"cloudhub: {store.Acked} of {a.Messages} messages ACKed in {seconds:F2}s = {store.Acked / seconds:F0} msg/s (window {a.Window}); cloud->edge->ACK p50 {store.PercentileMs(50):F3} ms, p99 {store.PercentileMs(99):F3} ms, max {store.PercentileMs(100):F3} ms"));
+            $"cloudhub: {store.Acked} of {a.Messages} messages ACKed in {seconds:F2}s = {store.Acked / seconds:F0} msg/s (window {a.Window}); cloud->edge->ACK p50 {store.PercentileMs(50):F3} ms, p99 {store.PercentileMs(99):F3} ms, max {store.PercentileMs(100):F3} ms; {used}"));
         Directory.Delete(dir, recursive: true);
     }
 

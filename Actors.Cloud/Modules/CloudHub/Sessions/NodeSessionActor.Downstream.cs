@@ -10,11 +10,15 @@ namespace Actors.Cloud.Modules.CloudHub.Sessions;
 /// resent every <see cref="CloudHubOptions.RetryInterval"/> up to <see cref="CloudHubOptions.MaxSends"/> sends, then
 /// re-queued for another round after an exponential backoff (never dropped), and removed on the edge's ACK, which is
 /// recorded in the <see cref="IAckStore"/>. What is still pending when the session ends goes back to the parent.
+/// Deadlines live in one <see cref="RetrySchedule"/> per session with a single timer for the earliest of them.
 /// </summary>
 public sealed partial class NodeSessionActor
 {
     private readonly Dictionary<string, PendingMessage> _pending = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string> _keyByMsgId = new(StringComparer.Ordinal);
+    private readonly RetrySchedule _retries = new();
+    private DateTimeOffset? _retryArmedFor;
+    private long _sendSeq;
 
     private void OnDownstream(DownstreamMessage message)
     {
@@ -51,28 +55,58 @@ public sealed partial class NodeSessionActor
 
     private void Send(PendingMessage pending)
     {
-        var sent = pending with { Sends = pending.Sends + 1 };
+        var sent = pending with { Sends = pending.Sends + 1, Seq = ++_sendSeq };
         _pending[sent.ObjectKey] = sent;
         _keyByMsgId[sent.MsgId] = sent.ObjectKey;
-        Timers.StartSingleTimer(RetryKey(sent.ObjectKey), new RetryDue(sent.ObjectKey, sent.MsgId), _options.RetryInterval);
+        ScheduleRetry(sent, _options.RetryInterval);
         Write(sent.Frame);
     }
 
-    private void OnRetryDue(RetryDue due)
+    /// <summary>One deadline in the schedule; the session's single retry timer is armed for the earliest one.</summary>
+    private void ScheduleRetry(PendingMessage pending, TimeSpan delay)
     {
-        if (!_pending.TryGetValue(due.ObjectKey, out var pending) || pending.MsgId != due.MsgId)
+        var due = Context.System.TimeProvider.GetUtcNow() + delay;
+        _retries.Add(new RetryEntry(pending.ObjectKey, pending.Seq), due);
+        if (_retryArmedFor is not { } armed || due < armed)
         {
-            return;
+            ArmRetryTimer(due);
+        }
+    }
+
+    private void ArmRetryTimer(DateTimeOffset due)
+    {
+        var delay = due - Context.System.TimeProvider.GetUtcNow();
+        Timers.StartSingleTimer(RetryTimerKey, RetryTick.Instance, delay > TimeSpan.Zero ? delay : TimeSpan.Zero);
+        _retryArmedFor = due;
+    }
+
+    private void OnRetryTick()
+    {
+        _retryArmedFor = null;
+        foreach (var entry in _retries.TakeDue(Context.System.TimeProvider.GetUtcNow()))
+        {
+            if (_pending.TryGetValue(entry.ObjectKey, out var pending) && pending.Seq == entry.Seq)
+            {
+                Resend(pending);
+            }
         }
 
+        if (_retries.NextDue is { } next && (_retryArmedFor is not { } armed || next < armed))
+        {
+            ArmRetryTimer(next);
+        }
+    }
+
+    private void Resend(PendingMessage pending)
+    {
         if (pending.Sends >= _options.MaxSends)
         {
-            var requeued = pending with { Sends = 0, Rounds = pending.Rounds + 1 };
+            var requeued = pending with { Sends = 0, Rounds = pending.Rounds + 1, Seq = ++_sendSeq };
             var delay = _options.BackoffAfter(requeued.Rounds);
             _log.LogWarning("node {Node}: message {MsgId} for {Key} not acknowledged after {Sends} sends, re-queued; next round in {Delay}",
                 _nodeId, pending.MsgId, pending.ObjectKey, pending.Sends, delay);
             _pending[pending.ObjectKey] = requeued;
-            Timers.StartSingleTimer(RetryKey(pending.ObjectKey), new RetryDue(pending.ObjectKey, pending.MsgId), delay);
+            ScheduleRetry(requeued, delay);
             return;
         }
 
@@ -105,9 +139,12 @@ public sealed partial class NodeSessionActor
 
     private void Remove(PendingMessage pending)
     {
-        Timers.Cancel(RetryKey(pending.ObjectKey));
         _pending.Remove(pending.ObjectKey);
         _keyByMsgId.Remove(pending.MsgId);
+        if (_retries.Count > (2 * _pending.Count) + 64)
+        {
+            _retries.Compact(e => _pending.TryGetValue(e.ObjectKey, out var p) && p.Seq == e.Seq);
+        }
     }
 
     private void Write(byte[] frame)
@@ -117,6 +154,4 @@ public sealed partial class NodeSessionActor
             _log.LogWarning("node {Node}: send queue full ({Capacity}), frame not queued", _nodeId, _options.QueueCapacity);
         }
     }
-
-    private static string RetryKey(string objectKey) => "retry:" + objectKey;
 }

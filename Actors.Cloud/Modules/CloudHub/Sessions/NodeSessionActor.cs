@@ -18,6 +18,7 @@ namespace Actors.Cloud.Modules.CloudHub.Sessions;
 public sealed partial class NodeSessionActor : ReceiveActor, IWithTimers
 {
     private static readonly object KeepaliveTimerKey = "keepalive";
+    private static readonly object RetryTimerKey = "retry";
 
     private readonly string _nodeId;
     private readonly WebSocket _socket;
@@ -47,7 +48,7 @@ public sealed partial class NodeSessionActor : ReceiveActor, IWithTimers
         Receive<ConnectionEnded>(OnConnectionEnded);
         Receive<KeepaliveExpired>(_ => OnKeepaliveExpired());
         Receive<DownstreamMessage>(OnDownstream);
-        Receive<RetryDue>(OnRetryDue);
+        Receive<RetryTick>(_ => OnRetryTick());
     }
 
     public ITimerScheduler Timers { get; set; } = null!;

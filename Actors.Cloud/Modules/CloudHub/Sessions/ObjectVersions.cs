@@ -14,10 +14,7 @@ internal static class ObjectVersions
         {
             try
             {
-                using var doc = JsonDocument.Parse(envelope.Content.Json);
-                if (doc.RootElement.TryGetProperty("metadata", out var meta) && meta.ValueKind == JsonValueKind.Object
-                    && meta.TryGetProperty("uid", out var uid) && uid.ValueKind == JsonValueKind.String
-                    && uid.GetString() is { Length: > 0 } value)
+                if (UidOf(envelope.Content.Json.Span) is { Length: > 0 } value)
                 {
                     return value;
                 }
@@ -29,6 +26,50 @@ internal static class ObjectVersions
         }
 
         return envelope.Route.Resource;
+    }
+
+    /// <summary>
+    /// One forward pass over the object's top level: the string <c>metadata.uid</c>, or null. Other members are
+    /// skipped without being materialised (this runs once per downstream message).
+    /// </summary>
+    private static string? UidOf(ReadOnlySpan<byte> json)
+    {
+        var reader = new Utf8JsonReader(json);
+        if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
+        {
+            return null;
+        }
+
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            var isMetadata = reader.ValueTextEquals("metadata"u8);
+            reader.Read();
+            if (isMetadata)
+            {
+                return reader.TokenType == JsonTokenType.StartObject ? UidInMetadata(ref reader) : null;
+            }
+
+            reader.Skip();
+        }
+
+        return null;
+    }
+
+    private static string? UidInMetadata(ref Utf8JsonReader reader)
+    {
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            var isUid = reader.ValueTextEquals("uid"u8);
+            reader.Read();
+            if (isUid)
+            {
+                return reader.TokenType == JsonTokenType.String ? reader.GetString() : null;
+            }
+
+            reader.Skip();
+        }
+
+        return null;
     }
 
     /// <summary>True when <paramref name="candidate"/> should replace a message of version <paramref name="current"/>.</summary>

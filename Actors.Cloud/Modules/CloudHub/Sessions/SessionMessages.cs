@@ -16,7 +16,11 @@ internal sealed record KeepaliveExpired : ISessionMessage
     public static KeepaliveExpired Instance { get; } = new();
 }
 
-internal sealed record RetryDue(string ObjectKey, string MsgId) : ISessionMessage;
+/// <summary>The session's single retry timer fired: resend what is due.</summary>
+internal sealed record RetryTick : ISessionMessage
+{
+    public static RetryTick Instance { get; } = new();
+}
 
 /// <summary>A stopping session hands its unacknowledged messages back to <see cref="CloudHubActor"/>.</summary>
 internal sealed record PendingHandedBack(string NodeId, IReadOnlyList<MessageEnvelope> Envelopes);

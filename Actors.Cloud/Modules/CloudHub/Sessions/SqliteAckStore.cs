@@ -6,7 +6,7 @@ namespace Actors.Cloud.Modules.CloudHub.Sessions;
 /// <summary>
 /// Durable <see cref="IAckStore"/> in one SQLite file (table <c>object_sync(node, uid, version)</c>, WAL). Reads are
 /// served from a cache loaded at open; writes go to the cache at once and to the file in batches (one transaction
-/// per <see cref="FlushInterval"/>, and on <see cref="Flush"/>/<see cref="Dispose"/>). A crash can lose the last
+/// per <see cref="FlushInterval"/>, and on <see cref="Flush"/>/<see cref="Dispose"/>; upserts go 64 rows per statement). A crash can lose the last
 /// batch: the cloud then re-sends those versions, which is at-least-once delivery, never a lost update.
 /// </summary>
 public sealed class SqliteAckStore : IAckStore, IDisposable
@@ -14,7 +14,8 @@ public sealed class SqliteAckStore : IAckStore, IDisposable
     /// <summary>How often pending writes are committed.</summary>
     public static readonly TimeSpan FlushInterval = TimeSpan.FromMilliseconds(100);
 
-    private static readonly string[] ParameterNames = ["$n", "$k", "$v"];
+    // 3 parameters per row: 192 bound values per statement, well under SQLite's limit of 32,766.
+    private const int RowsPerUpsert = 64;
 
     private readonly ConcurrentDictionary<(string Node, string Key), string> _versions = new();
     private readonly Lock _gate = new();
@@ -115,31 +116,63 @@ public sealed class SqliteAckStore : IAckStore, IDisposable
     private void Write(Dictionary<(string Node, string Key), string?> batch)
     {
         using var tx = _connection.BeginTransaction();
-        using var upsert = Command(tx, "INSERT INTO object_sync (node, uid, version) VALUES ($n, $k, $v) "
-                                       + "ON CONFLICT (node, uid) DO UPDATE SET version = excluded.version");
-        using var delete = Command(tx, "DELETE FROM object_sync WHERE node = $n AND uid = $k");
+        using var upsertMany = Upsert(tx, RowsPerUpsert);
+        using var upsertOne = Upsert(tx, 1);
+        using var delete = Command(tx, "DELETE FROM object_sync WHERE node = $n AND uid = $k", ["$n", "$k"]);
+        var rows = new List<(string Node, string Key, string Version)>(RowsPerUpsert);
         foreach (var ((node, key), version) in batch)
         {
-            var command = version is null ? delete : upsert;
-            command.Parameters["$n"].Value = node;
-            command.Parameters["$k"].Value = key;
-            if (version is not null)
+            if (version is null)
             {
-                command.Parameters["$v"].Value = version;
+                delete.Parameters[0].Value = node;
+                delete.Parameters[1].Value = key;
+                delete.ExecuteNonQuery();
+                continue;
             }
 
-            command.ExecuteNonQuery();
+            rows.Add((node, key, version));
+            if (rows.Count == RowsPerUpsert)
+            {
+                Bind(upsertMany, rows);
+                rows.Clear();
+            }
+        }
+
+        foreach (var row in rows)
+        {
+            Bind(upsertOne, [row]);
         }
 
         tx.Commit();
     }
 
-    private SqliteCommand Command(SqliteTransaction tx, string sql)
+    /// <summary>One statement upserting <paramref name="rows"/> rows (a batch costs a statement per 64 ACKs, not per ACK).</summary>
+    private SqliteCommand Upsert(SqliteTransaction tx, int rows)
+    {
+        var values = string.Join(", ", Enumerable.Range(0, rows).Select(i => $"($n{i}, $k{i}, $v{i})"));
+        var names = Enumerable.Range(0, rows).SelectMany(i => new[] { $"$n{i}", $"$k{i}", $"$v{i}" });
+        return Command(tx, "INSERT INTO object_sync (node, uid, version) VALUES " + values
+                           + " ON CONFLICT (node, uid) DO UPDATE SET version = excluded.version", names);
+    }
+
+    private static void Bind(SqliteCommand upsert, List<(string Node, string Key, string Version)> rows)
+    {
+        for (var i = 0; i < rows.Count; i++)
+        {
+            upsert.Parameters[3 * i].Value = rows[i].Node;
+            upsert.Parameters[(3 * i) + 1].Value = rows[i].Key;
+            upsert.Parameters[(3 * i) + 2].Value = rows[i].Version;
+        }
+
+        upsert.ExecuteNonQuery();
+    }
+
+    private SqliteCommand Command(SqliteTransaction tx, string sql, IEnumerable<string> parameters)
     {
         var command = _connection.CreateCommand();
         command.Transaction = tx;
         command.CommandText = sql;
-        foreach (var name in ParameterNames.Where(p => sql.Contains(p, StringComparison.Ordinal)))
+        foreach (var name in parameters)
         {
             command.Parameters.Add(new SqliteParameter { ParameterName = name });
         }

@@ -94,6 +94,39 @@ public sealed class SqliteAckStoreTests : AckStoreContract, IDisposable
     }
 
     [Fact]
+    public void Reopen_BatchOfManyRowsAndDeletes_EveryRowIsDurable()
+    {
+        var path = Path.Combine(_dir, "batch.db");
+        using (var first = new SqliteAckStore(path))
+        {
+            for (var i = 0; i < 300; i++) // several multi-row statements plus a remainder written row by row
+            {
+                first.RecordAck("edge-" + (i % 7), "uid-" + i, i.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            }
+
+            first.Flush();
+            for (var i = 0; i < 300; i += 3)
+            {
+                first.Forget("edge-" + (i % 7), "uid-" + i);
+                first.RecordAck("edge-" + ((i + 1) % 7), "uid-" + (i + 1), "new");
+            }
+        }
+
+        using var second = new SqliteAckStore(path);
+
+        for (var i = 0; i < 300; i++)
+        {
+            var expected = (i % 3) switch
+            {
+                0 => null,
+                1 => "new",
+                _ => i.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            };
+            Assert.Equal(expected, second.AckedVersion("edge-" + (i % 7), "uid-" + i));
+        }
+    }
+
+    [Fact]
     public void Open_NotADatabase_ThrowsClearError()
     {
         var path = Path.Combine(_dir, "garbage.db");
