@@ -23,6 +23,7 @@ public sealed class CloudHubActor : ReceiveActor
     private readonly Dictionary<string, IActorRef> _sessions = new(StringComparer.Ordinal);
     private readonly Dictionary<IActorRef, string> _nodeBySession = [];
     private readonly Dictionary<string, OfflineQueue> _offline = new(StringComparer.Ordinal);
+    private readonly CloudHubMetrics _metrics;
     private long _generation;
 
     public CloudHubActor(IActorRef upstream, CloudHubOptions options, IAckStore acks)
@@ -31,6 +32,7 @@ public sealed class CloudHubActor : ReceiveActor
         _options = options.Validate();
         _acks = acks;
         _log = Context.GetLogger();
+        _metrics = CloudHubMetrics.Get(Context.System);
         Receive<NodeSocketAccepted>(OnSocket);
         Receive<DownstreamMessage>(OnDownstream);
         Receive<Terminated>(OnTerminated);
@@ -65,11 +67,13 @@ public sealed class CloudHubActor : ReceiveActor
             NodeSessionActor.Props(node, message.Socket, message.Done, _upstream, _options, _acks), name);
         Context.Watch(session);
         _sessions[node] = session;
+        _metrics.ConnectedNodes(_sessions.Count);
         _nodeBySession[session] = node;
         _log.LogInformation("node {Node} connected", node);
         Publish(CloudHubTranslator.ToEnvelope(new NodeConnected(node, Now), Header()));
         if (_offline.Remove(node, out var queued))
         {
+            _metrics.OfflineMessages(_offline.Values.Sum(q => q.Count));
             _log.LogInformation("node {Node}: sending {Count} message(s) queued while it was offline", node, queued.Count);
             foreach (var envelope in queued.Envelopes)
             {
@@ -134,6 +138,8 @@ public sealed class CloudHubActor : ReceiveActor
             _log.LogWarning("node {Node} offline: queue full ({Capacity}), oldest message {MsgId} for {Resource} evicted", node,
                 _options.OfflineQueueCapacity, evicted.Header.MsgId, evicted.Route.Resource);
         }
+
+        _metrics.OfflineMessages(_offline.Values.Sum(q => q.Count));
     }
 
     private void OnTerminated(Terminated message)
@@ -142,6 +148,7 @@ public sealed class CloudHubActor : ReceiveActor
             && _sessions.TryGetValue(node, out var current) && current.Equals(message.ActorRef))
         {
             _sessions.Remove(node);
+            _metrics.ConnectedNodes(_sessions.Count);
             _log.LogInformation("node {Node} disconnected", node);
             Publish(CloudHubTranslator.ToEnvelope(new NodeDisconnected(node, Now), Header()));
         }
@@ -152,6 +159,7 @@ public sealed class CloudHubActor : ReceiveActor
         Context.Unwatch(session);
         _nodeBySession.Remove(session);
         _sessions.Remove(node);
+        _metrics.ConnectedNodes(_sessions.Count);
         Context.Stop(session);
         Publish(CloudHubTranslator.ToEnvelope(new NodeDisconnected(node, Now), Header()));
     }

@@ -110,6 +110,7 @@ public sealed partial class NodeSessionActor
             return;
         }
 
+        _metrics.Retried();
         Send(pending);
     }
 
@@ -149,6 +150,7 @@ public sealed partial class NodeSessionActor
 
     private void Write(byte[] frame)
     {
+        _metrics.Queued();
         if (_sender is null || !_sender.TryEnqueue(frame))
         {
             _log.LogWarning("node {Node}: send queue full ({Capacity}), frame not queued", _nodeId, _options.QueueCapacity);

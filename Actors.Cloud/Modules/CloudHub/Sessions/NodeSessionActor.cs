@@ -29,6 +29,7 @@ public sealed partial class NodeSessionActor : ReceiveActor, IWithTimers
     private readonly ILogger _log;
     private readonly CancellationTokenSource _readStop = new();
     private FrameSender? _sender;
+    private CloudHubMetrics _metrics = null!;
     private Task _reading = Task.CompletedTask;
     private volatile bool _stopped;
 
@@ -61,6 +62,8 @@ public sealed partial class NodeSessionActor : ReceiveActor, IWithTimers
     protected override void PreStart()
     {
         var self = Self;
+        _metrics = CloudHubMetrics.Get(Context.System);
+        _metrics.Track(self, () => _pending.Count);
         _sender = new FrameSender(_socket, _options.QueueCapacity, _options.WriteTimeout,
             reason => self.Tell(new ConnectionEnded(reason)));
         Timers.StartSingleTimer(KeepaliveTimerKey, KeepaliveExpired.Instance, _options.KeepaliveTimeout);
@@ -70,6 +73,7 @@ public sealed partial class NodeSessionActor : ReceiveActor, IWithTimers
     protected override void PostStop()
     {
         _stopped = true;
+        _metrics?.Untrack(Self);
         if (_pending.Count > 0)
         {
             Context.Parent.Tell(new PendingHandedBack(_nodeId, PendingEnvelopes()), Self);
@@ -145,6 +149,7 @@ public sealed partial class NodeSessionActor : ReceiveActor, IWithTimers
 
     private void OnFrame(FrameArrived message)
     {
+        _metrics.Received();
         if (!EnvelopeCodec.TryDecode(message.Frame, out var envelope, out var error,
                 new EnvelopeCodecOptions { MaxMessageBytes = _options.MaxFrameBytes }))
         {
