@@ -17,6 +17,8 @@ public static class EdgeModules
     {
         ArgumentNullException.ThrowIfNull(config);
         var core = EdgeCoreOptions.From(config);
+        var eventBus = EventBusOptions.From(config);
+        eventBus = eventBus with { BrokerStore = eventBus.BrokerPersistence ? Path.Combine(core.DataDir, EventBusOptions.BrokerStoreFileName) : null };
         var modules = new List<IModule>
         {
             Modules.MetaManager.MetaManagerModule.From(core, MetaManagerOptions.From(config)),
@@ -24,7 +26,7 @@ public static class EdgeModules
             new ServiceBusModule(ServiceBusOptions.From(config), core.DataDir, LocalHttpClient()),
             Modules.DeviceTwin.DeviceTwinModule.Create(config),
             Modules.EdgeD.EdgedModule.From(config),
-            new Modules.EventBus.Module.EventBusModule(EventBusOptions.From(config)),
+            new Modules.EventBus.Module.EventBusModule(eventBus),
         };
         return modules;
     }

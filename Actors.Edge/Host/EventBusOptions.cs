@@ -16,17 +16,25 @@ public sealed record EventBusOptions(bool Enable, string Mode, string InternalSe
     public const string DefaultMode = "internal";
     public const string DefaultInternalServer = "tcp://127.0.0.1:1884";
     public const string DefaultExternalServer = "tcp://127.0.0.1:1883";
+    public const string BrokerStoreFileName = "mqtt-broker.db";
+
+    /// <summary>Whether the internal broker keeps persistent sessions, their undelivered messages and retained messages on disk.</summary>
+    public bool BrokerPersistence { get; init; } = true;
+
+    /// <summary>The internal broker's store file (set by the host from the data directory); null keeps its state in memory.</summary>
+    public string? BrokerStore { get; init; }
 
     public static EventBusOptions From(ConfigBinder b)
     {
         ArgumentNullException.ThrowIfNull(b);
+        var persistence = b.Bool(Path + ".broker-persistence", true);
         return new EventBusOptions(
             b.Bool(Path + ".enable", true),
             b.OneOf(Path + ".mode", DefaultMode, "internal", "external", "both"),
             b.Uri(Path + ".internal-server", DefaultInternalServer, false, "tcp"),
             b.Uri(Path + ".external-server", DefaultExternalServer, false, "tcp", "ssl"),
             b.Int(Path + ".qos", 0, 0, 2),
-            b.Bool(Path + ".retain", false));
+            b.Bool(Path + ".retain", false)) { BrokerPersistence = persistence };
     }
 
     public static EventBusOptions From(Config c) => OptionsBinding.Bind(c, From);

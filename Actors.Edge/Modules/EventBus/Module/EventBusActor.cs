@@ -44,7 +44,7 @@ internal sealed class EventBusActor : UntypedActor
         if (_options.Mode is EventBusModes.Internal or EventBusModes.Both)
         {
             var listen = EventBusEndpoints.ListenEndPoint(_options.InternalServer);
-            _broker = new MqttBroker(new MqttBrokerOptions { Listen = listen }.Validate(), _loggers, _context.Time);
+            _broker = new MqttBroker(new MqttBrokerOptions { Listen = listen, StorePath = _options.BrokerStore }.Validate(), _loggers, _context.Time);
             _broker.StartAsync().GetAwaiter().GetResult();
             var bound = _broker.LocalEndPoint;
             var client = ClientOptions("hub-client-" + stamp + "-internal", bound.Address.ToString(), bound.Port, tls: false);

@@ -10,20 +10,21 @@ namespace Actors.Edge.Tests.Mqtt.Interop;
 /// <summary>
 /// The broker is SIGKILLed mid-stream and started again on the same port; our clients (persistent sessions, QoS 1)
 /// reconnect by themselves. Every message the publisher had not got a PUBACK for when the broker died is resent and
-/// must reach the subscriber, and so must everything published after the restart. Messages a broker acknowledged but
-/// had not yet delivered (or, for mosquitto, not yet saved) die with it: that is the broker's durability, reported,
-/// not asserted. Our broker keeps sessions in memory, so after its restart the subscriber re-subscribes; the publisher
-/// is held back (through a gated relay) until then, because a message routed before that has no subscriber.
+/// must reach the subscriber, and so must everything published after the restart. Our broker commits a message for a
+/// persistent session before it acknowledges it, so nothing it acknowledged may be lost either (asserted); mosquitto
+/// saves on its own schedule, so what it acknowledged but had not saved is reported, not asserted. The publisher is
+/// held back (through a gated relay) until the subscriber is known to be subscribed after the restart.
 /// </summary>
 public sealed class BrokerKillRestartTests(Xunit.Abstractions.ITestOutputHelper output)
 {
     private const int Total = 600;
 
     [Fact]
-    public async Task EdgecoreBroker_KilledAndRestarted_NoUnacknowledgedMessageLost()
+    public async Task EdgecoreBroker_KilledAndRestarted_NoMessageLost()
     {
         using var broker = RestartableBroker.Edgecore();
-        await RunAsync(broker, output);
+        var lost = await RunAsync(broker, output);
+        Assert.Equal(0, lost);
     }
 
     [Fact]
@@ -33,7 +34,7 @@ public sealed class BrokerKillRestartTests(Xunit.Abstractions.ITestOutputHelper 
         await RunAsync(broker, output);
     }
 
-    private static async Task RunAsync(RestartableBroker broker, Xunit.Abstractions.ITestOutputHelper output)
+    private static async Task<int> RunAsync(RestartableBroker broker, Xunit.Abstractions.ITestOutputHelper output)
     {
         await broker.StartAsync();
         using var gate = new GatedTcpProxy(broker.Port);
@@ -91,6 +92,7 @@ public sealed class BrokerKillRestartTests(Xunit.Abstractions.ITestOutputHelper 
         Assert.True(lost <= ackedBeforeKill.Count, "only messages acknowledged by the killed broker may be missing (" + lost.ToString(CultureInfo.InvariantCulture) + ")");
         await subscriber.DisposeAsync();
         await reader;
+        return lost;
     }
 
     private static string Name(int i) => "m-" + i.ToString(CultureInfo.InvariantCulture);

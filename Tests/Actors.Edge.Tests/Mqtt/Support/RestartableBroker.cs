@@ -23,15 +23,19 @@ internal sealed class RestartableBroker : IDisposable
 
     public string Name { get; }
 
-    /// <summary>Our broker: <c>dotnet edgecore.dll broker --listen 127.0.0.1:PORT</c> (sessions live in memory).</summary>
+    /// <summary>
+    /// Our broker: <c>dotnet edgecore.dll broker --listen 127.0.0.1:PORT --data-dir DIR</c> (sessions, undelivered
+    /// messages and retained messages in DIR/mqtt-broker.db, committed before a PUBLISH is acknowledged).
+    /// </summary>
     public static RestartableBroker Edgecore()
     {
         var dll = Path.Combine(AppContext.BaseDirectory, "edgecore.dll");
+        var directory = Directory.CreateTempSubdirectory("edgecore-broker-").FullName;
         return new RestartableBroker(
             "edgecore broker",
-            port => ExternalProcess.Start("dotnet", dll, "broker", "--listen", "127.0.0.1:" + port.ToString(CultureInfo.InvariantCulture)),
+            port => ExternalProcess.Start("dotnet", dll, "broker", "--listen", "127.0.0.1:" + port.ToString(CultureInfo.InvariantCulture), "--data-dir", directory),
             (p, _) => p.WaitForLineAsync(l => l.Contains("listening on", StringComparison.Ordinal), "edgecore broker to listen", TimeSpan.FromSeconds(30)),
-            Directory.CreateTempSubdirectory("edgecore-broker-").FullName);
+            directory);
     }
 
     /// <summary>mosquitto with <c>persistence true</c>, saving after every change so sessions and queues survive SIGKILL.</summary>

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Net;
 using System.Net.Sockets;
+using Actors.Edge.Modules.EventBus.Mqtt.Broker.Persistence;
 using Actors.Edge.Modules.EventBus.Mqtt.Codec;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -21,18 +22,29 @@ public sealed class MqttBroker : IAsyncDisposable
     private readonly ConcurrentDictionary<MqttBrokerConnection, Task> _connections = new();
     private readonly CancellationTokenSource _stopping = new();
     private readonly TaskCompletionSource _allReadsStopped = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly IBrokerStore? _store;
     private Socket? _listener;
     private Task? _acceptLoop;
     private int _connectionCount;
 
     public MqttBroker(MqttBrokerOptions options, ILoggerFactory? loggerFactory = null, TimeProvider? timeProvider = null)
+        : this(options, loggerFactory, timeProvider, null)
+    {
+    }
+
+    /// <summary>With an explicit store (tests); otherwise one is opened at <see cref="MqttBrokerOptions.StorePath"/> when set.</summary>
+    internal MqttBroker(MqttBrokerOptions options, ILoggerFactory? loggerFactory, TimeProvider? timeProvider, IBrokerStore? store)
     {
         ArgumentNullException.ThrowIfNull(options);
         _options = options.Validate();
         _logger = (loggerFactory ?? NullLoggerFactory.Instance).CreateLogger<MqttBroker>();
         _time = timeProvider ?? TimeProvider.System;
-        Router = new MqttRouter(_logger);
+        _store = store ?? (_options.StorePath is { Length: > 0 } path ? new SqliteBrokerStore(path, _logger) : null);
+        Router = new MqttRouter(_logger, _store);
     }
+
+    /// <summary>True when acknowledged QoS 1/2 messages, persistent sessions and retained messages survive a crash.</summary>
+    internal bool IsDurable => _store is not null;
 
     /// <summary>The bound endpoint (valid after <see cref="StartAsync"/>; resolves port 0).</summary>
     public IPEndPoint LocalEndPoint => (IPEndPoint?)_listener?.LocalEndPoint ?? throw new InvalidOperationException("the broker is not started");
@@ -78,6 +90,7 @@ public sealed class MqttBroker : IAsyncDisposable
         }
 
         _listener = listener;
+        Restore();
         _acceptLoop = Task.Run(AcceptLoopAsync, CancellationToken.None);
         _logger.LogInformation("mqtt broker: listening on {EndPoint}", listener.LocalEndPoint);
         return Task.CompletedTask;
@@ -115,6 +128,35 @@ public sealed class MqttBroker : IAsyncDisposable
         await StopAsync().ConfigureAwait(false);
         _stopping.Dispose();
         Router.Dispose();
+        if (_store is not null)
+        {
+            await _store.DisposeAsync().ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>Persistent sessions (offline until their client connects), their undelivered messages and retained messages.</summary>
+    private void Restore()
+    {
+        if (_store is null)
+        {
+            return;
+        }
+
+        var state = _store.Load();
+        lock (_sessionsGate)
+        {
+            foreach (var stored in state.Sessions)
+            {
+                var session = new MqttSession(stored.ClientId, cleanSession: false, _options.MaxQueuedMessagesPerSession, _store);
+                Router.Restore(session, stored.Subscriptions);
+                session.Restore(stored.Messages);
+                _sessions[stored.ClientId] = session;
+            }
+        }
+
+        Router.RestoreRetained(state.Retained);
+        _logger.LogInformation("mqtt broker: restored {Sessions} persistent sessions ({Messages} undelivered messages) and {Retained} retained messages from {Path}",
+            state.Sessions.Count, state.Sessions.Sum(s => s.Messages.Count), state.Retained.Count, _options.StorePath);
     }
 
     internal (MqttSession Session, bool Present) OpenSession(string clientId, bool cleanSession)
@@ -136,10 +178,15 @@ public sealed class MqttBroker : IAsyncDisposable
                 if (existing is not null)
                 {
                     Router.DropSubscriptions(existing);
+                    if (!existing.CleanSession)
+                    {
+                        _ = _store?.Write(new DeleteSession(clientId));
+                    }
                 }
 
-                session = new MqttSession(clientId, cleanSession, _options.MaxQueuedMessagesPerSession);
+                session = new MqttSession(clientId, cleanSession, _options.MaxQueuedMessagesPerSession, _store);
                 _sessions[clientId] = session;
+                _ = Router.PersistSession(session);
             }
         }
 

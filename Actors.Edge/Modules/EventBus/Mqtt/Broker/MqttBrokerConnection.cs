@@ -10,7 +10,7 @@ using Microsoft.Extensions.Logging;
 namespace Actors.Edge.Modules.EventBus.Mqtt.Broker;
 
 /// <summary>One client connection to the broker: the CONNECT handshake, the read loop and the writer loop.</summary>
-internal sealed class MqttBrokerConnection : IDisposable
+internal sealed partial class MqttBrokerConnection : IDisposable
 {
     private readonly MqttBroker _broker;
     private readonly Socket _socket;
@@ -18,6 +18,7 @@ internal sealed class MqttBrokerConnection : IDisposable
     private readonly ILogger _logger;
     private readonly CancellationTokenSource _cts;
     private readonly List<(MqttSession, MqttQos)> _scratch = [];
+    private Task _acks = Task.CompletedTask;
     private MqttWill? _will;
     private TimeSpan? _keepAliveTimeout;
     private readonly TaskCompletionSource _readStopped = new(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -210,13 +211,10 @@ internal sealed class MqttBrokerConnection : IDisposable
                 Outbox.TryEnqueue(new PubCompPacket(rel.PacketId));
                 break;
             case SubscribePacket subscribe:
-                Outbox.TryEnqueue(_broker.Router.Subscribe(session, subscribe, out var accepted));
-                _broker.Router.DeliverRetained(session, accepted);
-                break;
+                return SubscribeAsync(session, subscribe);
             case UnsubscribePacket unsubscribe:
                 _broker.Router.Unsubscribe(session, unsubscribe);
-                Outbox.TryEnqueue(new UnsubAckPacket(unsubscribe.PacketId));
-                break;
+                return AnswerWhenPersistedAsync(session, new UnsubAckPacket(unsubscribe.PacketId));
             case PingReqPacket:
                 Outbox.TryEnqueue(PingRespPacket.Instance);
                 break;
@@ -233,22 +231,23 @@ internal sealed class MqttBrokerConnection : IDisposable
 
     private void HandlePublish(MqttSession session, PublishPacket publish)
     {
+        var commits = _broker.IsDurable && publish.Qos != MqttQos.AtMostOnce ? new List<Task>() : null;
         switch (publish.Qos)
         {
             case MqttQos.AtMostOnce:
                 _broker.Router.Route(publish, _scratch);
                 break;
             case MqttQos.AtLeastOnce:
-                _broker.Router.Route(publish, _scratch);
-                Outbox.TryEnqueue(new PubAckPacket(publish.PacketId));
+                _broker.Router.Route(publish, _scratch, commits);
+                AckWhenDurable(commits, new PubAckPacket(publish.PacketId));
                 break;
             default:
                 if (session.BeginIncomingQos2(publish.PacketId))
                 {
-                    _broker.Router.Route(publish, _scratch);
+                    _broker.Router.Route(publish, _scratch, commits);
                 }
 
-                Outbox.TryEnqueue(new PubRecPacket(publish.PacketId));
+                AckWhenDurable(commits, new PubRecPacket(publish.PacketId));
                 break;
         }
     }

@@ -31,6 +31,12 @@ public sealed record MqttBrokerOptions
     /// <summary>Per session: QoS 1/2 messages in flight or queued while offline; newer ones are dropped beyond it.</summary>
     public int MaxQueuedMessagesPerSession { get; init; } = 10_000;
 
+    /// <summary>
+    /// SQLite file for persistent sessions, their undelivered QoS 1/2 messages and retained messages; null keeps them
+    /// in memory only (lost when the process dies).
+    /// </summary>
+    public string? StorePath { get; init; }
+
     /// <summary>How long a new connection may take to send CONNECT.</summary>
     public TimeSpan ConnectTimeout { get; init; } = TimeSpan.FromSeconds(10);
 

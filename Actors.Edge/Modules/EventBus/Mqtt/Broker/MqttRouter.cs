@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using Actors.Edge.Modules.EventBus.Mqtt.Broker.Persistence;
 using Actors.Edge.Modules.EventBus.Mqtt.Codec;
 using Microsoft.Extensions.Logging;
 
@@ -10,11 +11,13 @@ internal sealed class MqttRouter : IDisposable
     private readonly SubscriptionTrie _trie = new();
     private readonly ConcurrentDictionary<string, PublishPacket> _retained = new(StringComparer.Ordinal);
     private readonly ILogger _logger;
+    private readonly IBrokerStore? _store;
     private long _droppedQos0;
 
-    public MqttRouter(ILogger logger)
+    public MqttRouter(ILogger logger, IBrokerStore? store = null)
     {
         _logger = logger;
+        _store = store;
     }
 
     public long DroppedQos0Messages => Interlocked.Read(ref _droppedQos0);
@@ -23,18 +26,24 @@ internal sealed class MqttRouter : IDisposable
 
     public void Dispose() => _trie.Dispose();
 
-    /// <summary>Routes one PUBLISH from a client: retained store, then every matching subscription.</summary>
-    public void Route(PublishPacket publish, List<(MqttSession Session, MqttQos Qos)> scratch)
+    /// <summary>
+    /// Routes one PUBLISH from a client: retained store, then every matching subscription. With a store, the writes
+    /// that make the message durable (retained, persistent sessions' copies) are added to <paramref name="commits"/>.
+    /// </summary>
+    public void Route(PublishPacket publish, List<(MqttSession Session, MqttQos Qos)> scratch, List<Task>? commits = null)
     {
         if (publish.Retain)
         {
             if (publish.Payload.IsEmpty)
             {
                 _retained.TryRemove(publish.Topic, out _);
+                Persist(new StoreRetained(publish.Topic, null), commits);
             }
             else
             {
-                _retained[publish.Topic] = publish with { Dup = false, PacketId = 0 };
+                var retained = publish with { Dup = false, PacketId = 0 };
+                _retained[publish.Topic] = retained;
+                Persist(new StoreRetained(publish.Topic, retained), commits);
             }
         }
 
@@ -43,13 +52,53 @@ internal sealed class MqttRouter : IDisposable
         foreach (var (session, subscriptionQos) in scratch)
         {
             var qos = publish.Qos < subscriptionQos ? publish.Qos : subscriptionQos;
-            if (!session.Deliver(publish, qos, retain: false) && qos == MqttQos.AtMostOnce && session.Connection is not null)
+            if (!session.Deliver(publish, qos, retain: false, commits) && qos == MqttQos.AtMostOnce && session.Connection is not null)
             {
                 Interlocked.Increment(ref _droppedQos0);
             }
         }
 
         scratch.Clear();
+    }
+
+    /// <summary>At broker start: a stored persistent session's subscriptions go back into the trie.</summary>
+    public void Restore(MqttSession session, IReadOnlyDictionary<string, MqttQos> subscriptions)
+    {
+        foreach (var (filter, qos) in subscriptions)
+        {
+            lock (session)
+            {
+                session.Subscriptions[filter] = qos;
+            }
+
+            _trie.Add(filter, session, qos);
+        }
+    }
+
+    /// <summary>At broker start: the stored retained messages.</summary>
+    public void RestoreRetained(IEnumerable<PublishPacket> retained)
+    {
+        foreach (var packet in retained)
+        {
+            _retained[packet.Topic] = packet;
+        }
+    }
+
+    /// <summary>Writes a persistent session's current subscriptions (or marks a new one); the task completes when durable.</summary>
+    public Task PersistSession(MqttSession session)
+    {
+        if (_store is null || session.CleanSession)
+        {
+            return Task.CompletedTask;
+        }
+
+        Dictionary<string, MqttQos> snapshot;
+        lock (session)
+        {
+            snapshot = new Dictionary<string, MqttQos>(session.Subscriptions, StringComparer.Ordinal);
+        }
+
+        return _store.Write(new StoreSession(session.ClientId, snapshot));
     }
 
     public SubAckPacket Subscribe(MqttSession session, SubscribePacket subscribe, out List<TopicSubscription> accepted)
@@ -107,6 +156,14 @@ internal sealed class MqttRouter : IDisposable
             {
                 _trie.Remove(filter, session);
             }
+        }
+    }
+
+    private void Persist(BrokerWrite write, List<Task>? commits)
+    {
+        if (_store?.Write(write) is { } task)
+        {
+            commits?.Add(task);
         }
     }
 

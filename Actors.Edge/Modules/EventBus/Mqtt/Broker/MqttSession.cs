@@ -1,3 +1,4 @@
+using Actors.Edge.Modules.EventBus.Mqtt.Broker.Persistence;
 using Actors.Edge.Modules.EventBus.Mqtt.Codec;
 
 namespace Actors.Edge.Modules.EventBus.Mqtt.Broker;
@@ -5,21 +6,25 @@ namespace Actors.Edge.Modules.EventBus.Mqtt.Broker;
 /// <summary>
 /// Server-side session state of one client id: subscriptions, QoS 1/2 messages in flight to the client,
 /// messages queued while offline (persistent sessions), and QoS 2 ids received but not yet released.
-/// All members lock on the session itself.
+/// All members lock on the session itself. With a store, the QoS 1/2 messages of a persistent session are written
+/// durably when they are delivered to it (the write's task goes to the caller, who acknowledges the publisher after it)
+/// and deleted when the client acknowledges them.
 /// </summary>
 internal sealed class MqttSession
 {
     private readonly Dictionary<ushort, Outgoing> _inflight = [];
-    private readonly Queue<PublishPacket> _offline = new();
+    private readonly Queue<(PublishPacket Packet, long StoreId)> _offline = new();
     private readonly HashSet<ushort> _incomingQos2 = [];
     private readonly int _maxQueued;
+    private readonly IBrokerStore? _store;
     private ushort _nextId;
 
-    public MqttSession(string clientId, bool cleanSession, int maxQueued)
+    public MqttSession(string clientId, bool cleanSession, int maxQueued, IBrokerStore? store = null)
     {
         ClientId = clientId;
         CleanSession = cleanSession;
         _maxQueued = maxQueued;
+        _store = cleanSession ? null : store;
     }
 
     public string ClientId { get; }
@@ -50,7 +55,7 @@ internal sealed class MqttSession
     /// Delivers one message at <paramref name="qos"/> (already downgraded). Returns false when the
     /// message was dropped because a bound was reached.
     /// </summary>
-    public bool Deliver(PublishPacket message, MqttQos qos, bool retain)
+    public bool Deliver(PublishPacket message, MqttQos qos, bool retain, List<Task>? commits = null)
     {
         lock (this)
         {
@@ -67,13 +72,22 @@ internal sealed class MqttSession
                 return false;
             }
 
+            var packet = Downgrade(message, qos, retain, 0);
+            var storeId = 0L;
+            if (_store is not null)
+            {
+                storeId = _store.NextMessageId();
+                var write = _store.Write(new StoreMessage(storeId, ClientId, packet));
+                commits?.Add(write);
+            }
+
             if (connection is null)
             {
-                _offline.Enqueue(Downgrade(message, qos, retain, 0));
+                _offline.Enqueue((packet, storeId));
                 return true;
             }
 
-            SendNew(connection, Downgrade(message, qos, retain, 0));
+            SendNew(connection, packet, storeId);
             return true;
         }
     }
@@ -89,9 +103,9 @@ internal sealed class MqttSession
                 connection.Outbox.TryEnqueue(outgoing.Released ? new PubRelPacket(id) : outgoing.Packet with { Dup = true });
             }
 
-            while (_offline.TryDequeue(out var message))
+            while (_offline.TryDequeue(out var queued))
             {
-                SendNew(connection, message);
+                SendNew(connection, queued.Packet, queued.StoreId);
             }
         }
     }
@@ -107,12 +121,27 @@ internal sealed class MqttSession
         }
     }
 
-    /// <summary>PUBACK (QoS 1) or PUBCOMP (QoS 2) from the client ends the flow.</summary>
+    /// <summary>PUBACK (QoS 1) or PUBCOMP (QoS 2) from the client ends the flow (and the stored copy).</summary>
     public void Complete(ushort id)
     {
         lock (this)
         {
-            _inflight.Remove(id);
+            if (_inflight.Remove(id, out var outgoing) && outgoing.StoreId > 0)
+            {
+                _ = _store?.Write(new DeleteMessage(outgoing.StoreId));
+            }
+        }
+    }
+
+    /// <summary>At broker start: the undelivered messages of a stored persistent session, queued for its next connection.</summary>
+    public void Restore(IEnumerable<(long Id, PublishPacket Packet)> messages)
+    {
+        lock (this)
+        {
+            foreach (var (id, packet) in messages)
+            {
+                _offline.Enqueue((packet, id));
+            }
         }
     }
 
@@ -150,11 +179,11 @@ internal sealed class MqttSession
             ? message
             : message with { Qos = qos, Retain = retain, PacketId = id, Dup = false };
 
-    private void SendNew(MqttBrokerConnection connection, PublishPacket message)
+    private void SendNew(MqttBrokerConnection connection, PublishPacket message, long storeId)
     {
         var id = NextId();
         var packet = message with { PacketId = id };
-        _inflight[id] = new Outgoing(packet, false);
+        _inflight[id] = new Outgoing(packet, false, storeId);
         connection.Outbox.TryEnqueue(packet);
     }
 
@@ -168,5 +197,5 @@ internal sealed class MqttSession
         return _nextId;
     }
 
-    private sealed record Outgoing(PublishPacket Packet, bool Released);
+    private sealed record Outgoing(PublishPacket Packet, bool Released, long StoreId);
 }
