@@ -18,7 +18,11 @@ public static class EdgeModules
         ArgumentNullException.ThrowIfNull(config);
         var core = EdgeCoreOptions.From(config);
         var eventBus = EventBusOptions.From(config);
-        eventBus = eventBus with { BrokerStore = eventBus.BrokerPersistence ? Path.Combine(core.DataDir, EventBusOptions.BrokerStoreFileName) : null };
+        eventBus = eventBus with
+        {
+            BrokerStore = eventBus.BrokerPersistence ? Path.Combine(core.DataDir, EventBusOptions.BrokerStoreFileName) : null,
+            SubTopicsDatabase = Path.Combine(core.DataDir, DeviceTwinOptions.DatabaseFileName),
+        };
         var modules = new List<IModule>
         {
             Modules.MetaManager.MetaManagerModule.From(core, MetaManagerOptions.From(config)),

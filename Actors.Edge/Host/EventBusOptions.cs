@@ -21,6 +21,9 @@ public sealed record EventBusOptions(bool Enable, string Mode, string InternalSe
     /// <summary>Whether the internal broker keeps persistent sessions, their undelivered messages and retained messages on disk.</summary>
     public bool BrokerPersistence { get; init; } = true;
 
+    /// <summary>The SQLite file holding KubeEdge's <c>sub_topics</c> table (set by the host: edgecore.db); null keeps them in memory.</summary>
+    public string? SubTopicsDatabase { get; init; }
+
     /// <summary>The internal broker's store file (set by the host from the data directory); null keeps its state in memory.</summary>
     public string? BrokerStore { get; init; }
 

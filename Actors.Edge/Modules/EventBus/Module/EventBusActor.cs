@@ -39,7 +39,7 @@ internal sealed class EventBusActor : UntypedActor
 
     protected override void PreStart()
     {
-        var topics = EventBusTopics.Default.Concat(_topics.Snapshot()).Distinct(StringComparer.Ordinal).ToList();
+        var topics = EventBusTopics.Default.Concat(_topics.Snapshot(_context.Logger)).Distinct(StringComparer.Ordinal).ToList();
         var stamp = _context.Time.GetUtcNow().ToUnixTimeMilliseconds().ToString(System.Globalization.CultureInfo.InvariantCulture)[..10];
         if (_options.Mode is EventBusModes.Internal or EventBusModes.Both)
         {
@@ -116,11 +116,11 @@ internal sealed class EventBusActor : UntypedActor
                 Publish(m.Topic, Encoding.UTF8.GetBytes(m.Json));
                 break;
             case SubscribeTopic s when MqttTopic.IsValidTopicFilter(s.Topic):
-                _topics.Add(s.Topic);
+                _topics.Add(s.Topic, _context.Logger);
                 _links.ForEach(l => l.Subscribe(s.Topic));
                 break;
             case UnsubscribeTopic u when MqttTopic.IsValidTopicFilter(u.Topic):
-                _topics.Remove(u.Topic);
+                _topics.Remove(u.Topic, _context.Logger);
                 _links.ForEach(l => l.Unsubscribe(u.Topic));
                 break;
             case SubscribeTopic or UnsubscribeTopic:

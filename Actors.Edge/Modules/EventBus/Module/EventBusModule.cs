@@ -8,11 +8,11 @@ namespace Actors.Edge.Modules.EventBus.Module;
 /// <summary>
 /// Module <c>eventbus</c> (group <c>bus</c>): the MQTT bridge between devices/applications and the module bus. Mode
 /// <c>internal</c> starts our broker and connects to it, <c>external</c> connects to an outside broker (mosquitto),
-/// <c>both</c> does both. The topics the cloud asked for survive restarts of the module (not of the process).
+/// <c>both</c> does both. The topics the cloud asked for are kept in <c>sub_topics</c> (<see cref="EventBusOptions.SubTopicsDatabase"/>).
 /// </summary>
 public sealed class EventBusModule(EventBusOptions options) : IModule
 {
-    private readonly SubscribedTopics _topics = new();
+    private readonly SubscribedTopics _topics = new(options.SubTopicsDatabase);
 
     public string Name => ModuleNames.EventBus;
 
