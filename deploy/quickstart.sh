@@ -5,7 +5,7 @@
 #
 #   deploy/quickstart.sh [--data-dir DIR] [--node NAME] [--runtime process|cri]
 #
-#   --data-dir DIR   state lives in DIR (default ./.data); DIR/cloud/kubeconfig is written once the API is up
+#   --data-dir DIR   state lives in DIR (default ./.data); DIR/kubeconfig is there once the API is up
 #   --node NAME      edge node name (default edge-node-1, the name the samples use)
 #   --runtime R      container runtime for the edge; default: cri when containerd answers on
 #                    /run/containerd/containerd.sock and the sample images can be imported, else process
@@ -65,7 +65,8 @@ dotnet "$CLOUD" run --data-dir "$DATA/cloud" \
   >"$DATA/cloudcore.log" 2>&1 &
 pids+=($!)
 wait_for "$DATA/cloudcore.log" "CloudHub WebSocket server bound to port" "${pids[0]}" cloudcore
-KCFG="$DATA/cloud/kubeconfig"
+ln -sfn cloud/kubeconfig "$DATA/kubeconfig"   # the embedded API server writes DIR/cloud/kubeconfig; DIR/kubeconfig points at it
+KCFG="$DATA/kubeconfig"
 echo "   API server, CloudHub (10000), certificate service (10002), router (9443) ready; kubeconfig: $KCFG"
 
 if [ -z "$RUNTIME" ]; then
