@@ -23,8 +23,10 @@ public static class CloudModules
         ArgumentNullException.ThrowIfNull(config);
         var modules = new List<IModule>();
         var hub = CloudHubOptions.From(config).ToModuleSettings(CloudCoreOptions.From(config).DataDir);
-        var router = ControllerOptions.From(config).RouterEnable;
-        hub = hub with { Hub = hub.Hub with { ConnectEventGroups = router ? [Groups.EdgeController, Groups.Router] : [Groups.EdgeController] } };
+        var controllers = ControllerOptions.From(config);
+        string[] told = [Groups.EdgeController, .. controllers.DeviceControllerEnable ? [Groups.DeviceController] : Array.Empty<string>(),
+            .. controllers.RouterEnable ? [Groups.Router] : Array.Empty<string>()];
+        hub = hub with { Hub = hub.Hub with { ConnectEventGroups = told } };
         modules.Add(new CloudHubModule(hub));
         var api = ControllerApi(config);
         modules.Add(EdgeControllerModule.Create(ControllerOptions.From(config), api));

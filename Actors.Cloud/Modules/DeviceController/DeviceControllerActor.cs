@@ -4,6 +4,7 @@ using Actors.Cloud.Modules.EdgeController;
 using Actors.Kernel.Actor;
 using Actors.Kernel.Modules;
 using Actors.Messages.Bus;
+using Actors.Messages.CloudHub;
 
 namespace Actors.Cloud.Modules.DeviceController;
 
@@ -40,10 +41,19 @@ public sealed class DeviceControllerActor : ReceiveActor, IWithUnboundedStash
 
     private void OnClient(KubernetesClient client)
     {
-        Context.ActorOf(Props.Create(() => new DeviceSyncActor(_module, client)), "sync");
+        var sync = Context.ActorOf(Props.Create(() => new DeviceSyncActor(_module, client)), "sync");
         _upstream = Context.ActorOf(Props.Create(() => new DeviceUpstreamActor(_module, client)), "upstream");
         Become(() =>
         {
+            // A node that connects is told its devices again: membership and desired values are fire-and-forget
+            // messages, so those sent while it was offline are gone.
+            Receive<BusMessage>(m => CloudHubTranslator.TryParseConnectEvent(m.Envelope) is not null, m =>
+            {
+                if (CloudHubTranslator.TryParseConnectEvent(m.Envelope) is NodeConnected connected)
+                {
+                    sync.Tell(connected, Self);
+                }
+            });
             Receive<BusMessage>(m => _upstream.Forward(m));
             Receive<Messages.Wire.MessageEnvelope>(e => _upstream.Forward(new BusMessage(e)));
             Receive<Status.Failure>(_ => { });

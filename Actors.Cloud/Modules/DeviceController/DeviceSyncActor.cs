@@ -5,6 +5,7 @@ using Actors.Cloud.Kubernetes.Models;
 using Actors.Cloud.Modules.EdgeController.Sync;
 using Actors.Kernel.Actor;
 using Actors.Kernel.Modules;
+using Actors.Messages.CloudHub;
 using Actors.Messages.Bus;
 using Actors.Messages.Routing;
 using Actors.Messages.Wire;
@@ -34,6 +35,7 @@ public sealed class DeviceSyncActor : ReceiveActor
         _client = client;
         Receive<InformerEvent<Device>>(OnDevice);
         Receive<InformerEvent<DeviceModel>>(OnModel);
+        Receive<NodeConnected>(c => Resend(c.NodeId));
         Receive<InformerFailed>(f => throw new InvalidOperationException("the " + f.Kind + " informer stopped", f.Cause));
     }
 
@@ -117,6 +119,22 @@ public sealed class DeviceSyncActor : ReceiveActor
         }
 
         _placed[id] = (node, device);
+    }
+
+    /// <summary>The node's membership and desired values again (the device objects themselves travel ACKed and are kept for it).</summary>
+    private void Resend(string node)
+    {
+        var devices = _placed.Values.Where(p => p.Node == node).Select(p => p.Device).ToList();
+        if (devices.Count == 0)
+        {
+            return;
+        }
+
+        Send(DeviceEnvelopes.Membership(_module.Time, node, devices, []));
+        foreach (var device in devices.Where(d => DeviceEnvelopes.Desired(d).Count > 0))
+        {
+            Send(DeviceEnvelopes.TwinCloudUpdated(_module.Time, node, device, []));
+        }
     }
 
     private void Remove(string id)

@@ -72,6 +72,30 @@ public sealed class DeviceControllerTests : Actors.TestKit.TestKit
     }
 
     [Fact]
+    public async Task NodeConnects_DeviceCreatedWhileOffline_MembershipAndDesiredSentAgain()
+    {
+        await using var h = await ControllerHarness.StartAsync();
+        await h.Client.Resource(KnownResources.DeviceModels).CreateAsync("default", Model("thermo-model"));
+        var hub = CreateTestProbe();
+        h.StartBus(Sys, new DeviceControllerModule(enabled: true, h.Source), hub.Ref);
+        await h.Client.Resource(KnownResources.Devices).CreateAsync("default", Device("thermo-01", "edge-a", "thermo-model", "22"));
+        for (var i = 0; i < 4; i++)
+        {
+            ControllerHarness.Next(hub);
+        }
+
+        h.Bus.SendToGroup(Groups.DeviceController, new BusMessage(Actors.Messages.CloudHub.CloudHubTranslator.ToEnvelope(
+            new Actors.Messages.CloudHub.NodeConnected("edge-a", DateTimeOffset.UtcNow), MessageHeader.New(TimeProvider.System))));
+
+        var membership = ControllerHarness.Next(hub);
+        Assert.Equal("node/edge-a/membership", membership.Route.Resource);
+        Assert.Equal("default/thermo-01", Content(membership).GetProperty("added_devices")[0].GetProperty("id").GetString());
+        var twin = ControllerHarness.Next(hub);
+        Assert.Equal("node/edge-a/device/default/thermo-01/twin/cloud_updated", twin.Route.Resource);
+        Assert.Equal("22", Content(twin).GetProperty("twin").GetProperty("temperature").GetProperty("expected").GetProperty("value").GetString());
+    }
+
+    [Fact]
     public async Task TwinAndStateReported_FromEdge_DeviceStatusPatchedAndConfirmed()
     {
         await using var h = await ControllerHarness.StartAsync();

@@ -26,7 +26,8 @@ public sealed class RulePathsTests : IDisposable
         await using var cloudApp = await RecordingServer.StartAsync();
         var (routerPort, brokerPort, serviceBusPort) = (Ports.Free(), Ports.Free(), Ports.Free());
         using var cloud = await CloudCoreHost.StartAsync(Path.Combine(_dir.Dir, "cloud"),
-            ["cloudcore.modules.router.enable=on", "cloudcore.modules.router.address=127.0.0.1", "cloudcore.modules.router.port=" + routerPort]);
+            ["cloudcore.modules.router.enable=on", "cloudcore.modules.router.address=127.0.0.1", "cloudcore.modules.router.port=" + routerPort,
+             "cloudcore.modules.router.rest-timeout=10s"]);
         using var edge = await EdgeCoreHost.JoinAndStartAsync(cloud, Path.Combine(_dir.Dir, "edge"), Node,
         [
             "edgecore.modules.eventbus.internal-server=tcp://127.0.0.1:" + brokerPort,
@@ -36,6 +37,8 @@ public sealed class RulePathsTests : IDisposable
 
         var rules = Path.Combine(_dir.Dir, "rules.yaml");
         await File.WriteAllTextAsync(rules, Rules(edgeApp.Port, cloudApp.Address));
+        // A REST → ServiceBus call reaches only a connected node: wait until the node is Ready.
+        await Eventually.KubectlAsync(cloud, "True", Long, Logs, "get", "node", Node, "-o", "jsonpath={.status.conditions[?(@.type==\"Ready\")].status}");
         var applied = await cloud.KubectlAsync("apply", "-f", rules);
         Assert.True(applied.Exit == 0, "kubectl apply failed: " + applied.StdErr);
         using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(60) };
@@ -96,9 +99,9 @@ public sealed class RulePathsTests : IDisposable
             using var response = await http.SendAsync(message);
             return (int)response.StatusCode + " " + await response.Content.ReadAsStringAsync();
         }
-        catch (HttpRequestException e)
+        catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
         {
-            return "unreachable " + e.Message;
+            return "no answer: " + e.Message;
         }
     }
 
