@@ -70,22 +70,9 @@ public static class DeviceTwinBench
     private static TimeSpan EndToEnd(string path, int devices, int updates)
     {
         Seed(path, devices);
-        var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        var received = 0;
-        var cloud = new SinkModule(ModuleNames.EdgeHub, Groups.Hub, (message, context) =>
-        {
-            if (message is BusMessage { Envelope: var envelope } && envelope.Route.Resource.EndsWith(ResourcePaths.TwinEdgeUpdatedSuffix, StringComparison.Ordinal))
-            {
-                context.Bus.Send(ModuleNames.DeviceTwin, new BusMessage(new MessageEnvelope(
-                    new MessageHeader(Guid.NewGuid().ToString(), envelope.Header.MsgId),
-                    new MessageRoute(ModuleNames.DeviceController, Groups.Twin, Operations.Response, "node/bench/twin"),
-                    MessageContent.FromString(WellKnownContent.Ok))));
-                if (++received == updates)
-                {
-                    done.SetResult();
-                }
-            }
-        });
+        var confirming = new ConfirmingCloud(updates);
+        var cloud = confirming.Module();
+        var done = confirming.Done;
         var ready = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var eventBus = new SinkModule(ModuleNames.EventBus, Groups.Bus, (_, _) => ready.TrySetResult());
         var options = new DeviceTwinOptions(true, "bench", path, TimeSpan.FromMinutes(10), 3);
@@ -114,7 +101,7 @@ public static class DeviceTwinBench
 
         if (!done.Task.Wait(TimeSpan.FromMinutes(2)))
         {
-            throw new TimeoutException($"only {Volatile.Read(ref received)} of {updates} cloud messages arrived");
+            throw new TimeoutException($"only {confirming.Received} of {updates} cloud messages arrived");
         }
 
         var elapsed = sw.Elapsed;

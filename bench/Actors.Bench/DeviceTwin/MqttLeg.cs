@@ -11,8 +11,6 @@ using Actors.Edge.Modules.EventBus.Mqtt.Client;
 using Actors.Edge.Modules.EventBus.Mqtt.Codec;
 using Actors.Kernel.Actor;
 using Actors.Kernel.Modules;
-using Actors.Messages.Bus;
-using Actors.Messages.Routing;
 using Actors.Messages.Wire;
 
 namespace Actors.Bench.DeviceTwin;
@@ -65,22 +63,9 @@ internal static class MqttLeg
     {
         seed(path, devices);
         var port = FreePort();
-        var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        var received = 0;
-        var cloud = new SinkModule(ModuleNames.EdgeHub, Groups.Hub, (message, context) =>
-        {
-            if (message is BusMessage { Envelope: var envelope } && envelope.Route.Resource.EndsWith(ResourcePaths.TwinEdgeUpdatedSuffix, StringComparison.Ordinal))
-            {
-                context.Bus.Send(ModuleNames.DeviceTwin, new BusMessage(new MessageEnvelope(
-                    new MessageHeader(Guid.NewGuid().ToString(), envelope.Header.MsgId),
-                    new MessageRoute(ModuleNames.DeviceController, Groups.Twin, Operations.Response, "node/bench/twin"),
-                    MessageContent.FromString(WellKnownContent.Ok))));
-                if (++received == updates)
-                {
-                    done.SetResult();
-                }
-            }
-        });
+        var confirming = new ConfirmingCloud(updates);
+        var cloud = confirming.Module();
+        var done = confirming.Done;
         var eventBus = new EventBusModule(new EventBusOptions(true, "internal", "tcp://127.0.0.1:" + port, EventBusOptions.DefaultExternalServer));
         var twin = new DeviceTwinModule(new DeviceTwinOptions(true, "bench", path, TimeSpan.FromMinutes(10), 3), () => new SqliteDeviceStore(connection(path)));
         using var system = ActorSystem.Create("devicetwin-mqtt-bench");
@@ -91,7 +76,7 @@ internal static class MqttLeg
         var publishing = PublishAsync(port, devices, updates);
         if (!done.Task.Wait(TimeSpan.FromMinutes(3)))
         {
-            throw new TimeoutException($"only {Volatile.Read(ref received)} of {updates} cloud reports arrived");
+            throw new TimeoutException($"only {confirming.Received} of {updates} cloud reports arrived");
         }
 
         var elapsed = sw.Elapsed;
