@@ -64,8 +64,15 @@ public sealed partial class ResourceService
             return tx.Put(key, existing);
         }
 
-        if (rt.KindKey == "core/pods" && GracefulPeriod(existing, grace) is { } seconds && !Meta.IsDeleting(existing))
+        if (rt.KindKey == "core/pods" && GracefulPeriod(existing, grace) is { } seconds)
         {
+            // A second delete may only shorten a running grace period (as the kube-apiserver does).
+            if (Meta.IsDeleting(existing) && !(meta["deletionGracePeriodSeconds"] is JsonValue current
+                && current.TryGetValue<long>(out var running) && seconds < running))
+            {
+                return existing;
+            }
+
             meta["deletionTimestamp"] = Meta.Timestamp(time.GetUtcNow().AddSeconds(seconds));
             meta["deletionGracePeriodSeconds"] = seconds;
             return tx.Put(key, existing);

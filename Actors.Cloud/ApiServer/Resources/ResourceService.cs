@@ -154,7 +154,7 @@ public sealed partial class ResourceService(IObjectStore store, ResourceRegistry
         return updated;
     }
 
-    /// <summary>Validates and stores an updated object; finishes deletion when its last finalizer went away.</summary>
+    /// <summary>Validates and stores an updated object; finishes deletion when its last finalizer went away (and no grace period runs).</summary>
     private JsonObject Commit(IStoreTransaction tx, ResourceType rt, JsonObject existing, JsonObject updated, WriteOptions opts, List<string> warnings)
     {
         if (Meta.IsDeleting(existing) && Meta.Finalizers(updated).Except(Meta.Finalizers(existing)).Any())
@@ -176,7 +176,7 @@ public sealed partial class ResourceService(IObjectStore store, ResourceRegistry
             return updated;
         }
 
-        if (Meta.IsDeleting(updated) && Meta.Finalizers(updated).Count == 0)
+        if (Meta.DeletionDue(updated))
         {
             return FinishDeletion(tx, rt, key, updated);
         }

@@ -49,6 +49,14 @@ public static class Meta
 
     public static bool IsDeleting(JsonObject obj) => obj["metadata"]?["deletionTimestamp"] is not null;
 
+    /// <summary>
+    /// Whether an update of a deleting object ends its deletion: no finalizer left and no grace period still running
+    /// (a pod deleted gracefully keeps <c>deletionGracePeriodSeconds</c> &gt; 0 until its node agent deletes it with 0).
+    /// </summary>
+    public static bool DeletionDue(JsonObject obj) =>
+        IsDeleting(obj) && Finalizers(obj).Count == 0
+        && (obj["metadata"]?["deletionGracePeriodSeconds"] is not JsonValue grace || !grace.TryGetValue<long>(out var seconds) || seconds == 0);
+
     /// <summary>Follows a dotted path ("spec.nodeName", "metadata.labels.app") to a node, or null.</summary>
     public static JsonNode? Path(JsonNode? node, string path)
     {

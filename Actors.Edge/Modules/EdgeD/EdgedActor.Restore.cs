@@ -79,6 +79,12 @@ internal sealed partial class EdgedActor
                 continue; // the bus already brought a version at least as new
             }
 
+            if (pod.Deleting)
+            {
+                DeleteGracefully(pod);
+                continue;
+            }
+
             _queue.Add(pod);
             added++;
         }

@@ -9,7 +9,6 @@ using Actors.Kernel.Modules;
 using Actors.Messages.Bus;
 using Actors.Messages.EdgeD;
 using Actors.Messages.Routing;
-using Actors.Messages.Wire;
 using Microsoft.Extensions.Logging;
 
 namespace Actors.Edge.Modules.EdgeD;
@@ -135,6 +134,12 @@ internal sealed partial class EdgedActor : ReceiveActor
                 throw new PodSpecException($"resource names {upserted.Namespace}/{upserted.Name} but the pod is {pod.Key}");
             }
 
+            if (pod.Deleting)
+            {
+                DeleteGracefully(pod);
+                return;
+            }
+
             _queue.Add(pod);
         }
         catch (Exception e) when (e is PodSpecException or InvalidOperationException or System.Text.Json.JsonException)
@@ -194,15 +199,6 @@ internal sealed partial class EdgedActor : ReceiveActor
                 worker.Tell(new SyncPod("pleg"), Self);
             }
         }
-    }
-
-    private void OnPodRemoved(PodRemoved removed)
-    {
-        _keyByUid.Remove(removed.Pod.Uid);
-        TellGc();
-        var content = MessageContent.FromString("{\"gracePeriodSeconds\":0,\"preconditions\":{\"uid\":\"" + removed.Pod.Uid + "\"}}");
-        var deleted = new PodDeleted(removed.Pod.Namespace, removed.Pod.Name, content);
-        _context.Bus.Send(ModuleNames.MetaManager, new BusMessage(EdgeDTranslator.ToEnvelope(deleted, MessageHeader.New(_context.Time))));
     }
 
     private void OnResend(ResendPod resend)

@@ -8,8 +8,8 @@ namespace Actors.Edge.Modules.EdgeD;
 /// <summary>Root → pod worker: run (or reconcile to) this pod.</summary>
 internal sealed record UpdatePod(PodModel Pod);
 
-/// <summary>Root → pod worker: stop and remove the pod, then stop.</summary>
-internal sealed record DeletePod;
+/// <summary>Root → pod worker: stop and remove the pod (with this grace period when given, else the pod's own), then stop.</summary>
+internal sealed record DeletePod(TimeSpan? Grace = null);
 
 /// <summary>Timer, PLEG or root → pod worker: look at the runtime again and reconcile.</summary>
 internal sealed record SyncPod(string Reason);

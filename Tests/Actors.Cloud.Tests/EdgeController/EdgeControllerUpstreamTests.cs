@@ -103,4 +103,31 @@ public sealed class EdgeControllerUpstreamTests : Actors.TestKit.TestKit
         var stored = await h.Client.Resource(KnownResources.Leases).GetAsync("kube-node-lease", "edge-a");
         Assert.Equal(40, stored.Spec!.LeaseDurationSeconds);
     }
+
+    [Fact]
+    public async Task PodDelete_FromEdgeAfterGracefulDelete_RemovesOnlyTheMatchingUid()
+    {
+        await using var h = await ControllerHarness.StartAsync();
+        await Objects.NodeAsync(h.Client, "edge-a", edge: true);
+        var created = await Objects.PodAsync(h.Client, "web", "edge-a");
+        var pods = h.Client.Resource(KnownResources.Pods);
+        var deleting = await pods.DeleteAsync("default", "web");
+        Assert.NotNull(deleting!.Metadata.DeletionTimestamp);
+        var hub = CreateTestProbe();
+        h.StartBus(Sys, Module(h), hub.Ref);
+
+        // A confirmation for another incarnation of the pod (other UID) must not remove this one.
+        h.Upstream(ModuleNames.EdgeController, ModuleNames.EdgeD, Groups.Meta, Operations.Delete, "node/edge-a/default/pod/web",
+            MessageContent.FromString("{\"gracePeriodSeconds\":0,\"preconditions\":{\"uid\":\"some-other-uid\"}}"));
+        // A node's messages are applied in order: once this status patch is in, the delete above was tried.
+        h.Upstream(ModuleNames.EdgeController, ModuleNames.EdgeD, Groups.Meta, Operations.Patch, "node/edge-a/default/podpatch/web",
+            MessageContent.FromString("{\"status\":{\"phase\":\"Running\"}}"));
+        await Poll.UntilAsync(() => pods.GetAsync("default", "web").GetAwaiter().GetResult().Status?.Phase == "Running", "status patched");
+        Assert.NotNull((await pods.GetAsync("default", "web")).Metadata.DeletionTimestamp);
+
+        h.Upstream(ModuleNames.EdgeController, ModuleNames.EdgeD, Groups.Meta, Operations.Delete, "node/edge-a/default/pod/web",
+            MessageContent.FromString("{\"gracePeriodSeconds\":0,\"preconditions\":{\"uid\":\"" + created.Metadata.Uid + "\"}}"));
+
+        await Poll.UntilAsync(() => pods.ListAsync("default").GetAwaiter().GetResult().Items.Count == 0, "pod removed");
+    }
 }

@@ -80,5 +80,20 @@ public sealed class PodSpecParserTests
         Assert.Equal(expected, PodStatusBuilder.QosClass(Parse(PodJson.Pod("q", "Always", container))));
     }
 
+    [Fact]
+    public void Parse_DeletionTimestamp_DeletingWithTheDeletionsGracePeriod()
+    {
+        var pod = PodJson.Pod("p", "Always", PodJson.Shell("a", "busybox", "sleep 1"));
+        pod["spec"]!["terminationGracePeriodSeconds"] = 30;
+        Assert.False(Parse(pod).Deleting);
+
+        pod["metadata"]!["deletionTimestamp"] = "2026-11-22T10:00:00Z";
+        pod["metadata"]!["deletionGracePeriodSeconds"] = 4;
+        var model = Parse(pod);
+
+        Assert.True(model.Deleting);
+        Assert.Equal(TimeSpan.FromSeconds(4), model.TerminationGracePeriod);
+    }
+
     private static PodModel Parse(JsonObject pod) => PodSpecParser.Parse(Encoding.UTF8.GetBytes(pod.ToJsonString()));
 }

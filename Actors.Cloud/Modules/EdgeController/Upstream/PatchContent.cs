@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Actors.Cloud.Kubernetes.Models;
 using Actors.Messages.Wire;
 
 namespace Actors.Cloud.Modules.EdgeController.Upstream;
@@ -44,6 +45,38 @@ public static class PatchContent
         catch (JsonException e)
         {
             throw new FormatException("the content is not valid JSON: " + e.Message, e);
+        }
+    }
+
+    /// <summary>
+    /// The DeleteOptions an edge sends with a pod delete (grace period, UID/resourceVersion preconditions); null when
+    /// the content is empty. Fields of the wrong type are a <see cref="FormatException"/>.
+    /// </summary>
+    public static DeleteOptions? DeleteOptions(MessageContent content)
+    {
+        ArgumentNullException.ThrowIfNull(content);
+        if (content.Kind == ContentKind.Null || (content.Kind == ContentKind.String && string.IsNullOrWhiteSpace(content.AsString())))
+        {
+            return null;
+        }
+
+        var value = Object(content);
+        try
+        {
+            var preconditions = value["preconditions"] as JsonObject;
+            return new DeleteOptions
+            {
+                GracePeriodSeconds = value["gracePeriodSeconds"]?.GetValue<long>(),
+                Preconditions = preconditions is null ? null : new Preconditions
+                {
+                    Uid = preconditions["uid"]?.GetValue<string>(),
+                    ResourceVersion = preconditions["resourceVersion"]?.GetValue<string>(),
+                },
+            };
+        }
+        catch (Exception e) when (e is InvalidOperationException or FormatException)
+        {
+            throw new FormatException("the delete options are malformed: " + e.Message, e);
         }
     }
 

@@ -63,7 +63,7 @@ public sealed partial class UpstreamWorker : ReceiveActor
             (ResourceTypes.PodStatus, _) => Respond(request, PodStatusWriter.ApplyAsync(_client, r.Namespace, r.Name, content), reply: false),
             (ResourceTypes.Lease, Operations.Insert or Operations.Update) => Respond(request, LeaseWriter.CreateOrUpdateAsync(_client, r.Namespace, r.Name, content)),
             (ResourceTypes.Lease, Operations.Query or Operations.Get) => Respond(request, _client.Resource(KnownResources.Leases).GetAsync(r.Namespace, r.Name)),
-            (ResourceTypes.Pod, Operations.Delete) => Respond(request, _client.Resource(KnownResources.Pods).DeleteAsync(r.Namespace, r.Name), reply: false),
+            (ResourceTypes.Pod, Operations.Delete) => Respond(request, _client.Resource(KnownResources.Pods).DeleteAsync(r.Namespace, r.Name, PatchContent.DeleteOptions(content)), reply: false),
             _ => throw new FormatException($"edgecontroller does not handle {op} of {r.ResourceType}"),
         };
     }

@@ -17,6 +17,12 @@ internal sealed record PodModel(
 {
     /// <summary>The pod's key on this node: <c>namespace/name</c>.</summary>
     public string Key => Namespace + "/" + Name;
+
+    /// <summary>
+    /// The cloud deleted the pod gracefully (<c>metadata.deletionTimestamp</c>): stop it, then confirm with a delete.
+    /// <see cref="TerminationGracePeriod"/> is then the deletion's grace period.
+    /// </summary>
+    public bool Deleting { get; init; }
 }
 
 /// <summary>Kubernetes restart policy.</summary>

@@ -52,12 +52,21 @@ internal static class PodSpecParser
             var volumes = Array(spec, "volumes").Select(VolumeParser.Parse).ToList();
             CheckMounts(ns + "/" + name, containers, volumes);
             var grace = spec.TryGetProperty("terminationGracePeriodSeconds", out var g) && g.TryGetInt64(out var s) ? s : 30;
+            var deleting = Str(meta, "deletionTimestamp").Length > 0;
+            if (deleting && meta.TryGetProperty("deletionGracePeriodSeconds", out var dg) && dg.TryGetInt64(out var ds))
+            {
+                grace = ds;
+            }
+
             return new PodModel(
                 uid, ns, name, Map(meta, "labels"), Map(meta, "annotations"),
                 ParseRestartPolicy(Str(spec, "restartPolicy", "Always")),
                 spec.TryGetProperty("hostNetwork", out var h) && h.ValueKind == JsonValueKind.True,
                 TimeSpan.FromSeconds(Math.Clamp(grace, 0, 3600)),
-                containers, volumes);
+                containers, volumes)
+            {
+                Deleting = deleting,
+            };
         }
     }
 

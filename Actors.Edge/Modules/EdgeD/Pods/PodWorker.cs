@@ -33,7 +33,7 @@ internal sealed class PodWorker : ReceiveActor, IWithTimers
         _runtimeName = runtimeName;
         ReceiveAsync<UpdatePod>(OnUpdateAsync);
         ReceiveAsync<SyncPod>(_ => _pod is null ? Task.CompletedTask : SyncAsync());
-        ReceiveAsync<DeletePod>(_ => DeleteAsync());
+        ReceiveAsync<DeletePod>(DeleteAsync);
         ReceiveAsync<ProbeResult>(OnProbeResultAsync);
         Receive<Terminated>(t => RemoveProbe(t.ActorRef));
     }
@@ -83,7 +83,7 @@ internal sealed class PodWorker : ReceiveActor, IWithTimers
         }
     }
 
-    private async Task DeleteAsync()
+    private async Task DeleteAsync(DeletePod delete)
     {
         Timers.CancelAll();
         foreach (var probe in _probes.Values)
@@ -91,8 +91,9 @@ internal sealed class PodWorker : ReceiveActor, IWithTimers
             Context.Stop(probe);
         }
 
-        if (_pod is { } pod)
+        if (_pod is { } current)
         {
+            var pod = delete.Grace is { } grace ? current with { TerminationGracePeriod = grace } : current;
             var state = _state;
             await Task.Run(() => _syncer.TeardownAsync(pod, state, CancellationToken.None));
             _statusManager.Tell(new ForgetPod(pod.Namespace, pod.Name), Self);
