@@ -42,6 +42,7 @@ public sealed partial class CloudHubModuleActor : ReceiveActor
         Receive<CloudHubUpstream>(OnUpstream);
         ReceiveAsync<StartListeners>(_ => StartListenersAsync());
         Receive<GetConnectedNodes>(m => _hub.Forward(m));
+        Receive<GetAckedObjects>(m => Sender.Tell(new AckedObjects(m.NodeId, _acks?.AckedObjects(m.NodeId) ?? []), Self));
         Receive<GetCloudHubEndpoints>(_ => Sender.Tell(new CloudHubEndpoints(_server?.BoundPort ?? 0, _certificates?.BoundPort ?? 0)));
     }
 

@@ -18,6 +18,12 @@ public sealed record GetConnectedNodes
 /// <summary>The nodes with a live session.</summary>
 public sealed record ConnectedNodes(IReadOnlyCollection<string> NodeIds);
 
+/// <summary>Ask the CloudHub module what a node has acknowledged (answered with <see cref="AckedObjects"/>).</summary>
+public sealed record GetAckedObjects(string NodeId);
+
+/// <summary>The objects <paramref name="NodeId"/> acknowledged and still holds, as far as CloudHub knows.</summary>
+public sealed record AckedObjects(string NodeId, IReadOnlyList<Sessions.AckedObject> Objects);
+
 /// <summary>The server asks before upgrading whether a node may connect (node limit; replacing is always allowed).</summary>
 public sealed record AdmitNode(string NodeId);
 

@@ -20,9 +20,13 @@ internal sealed class MeasuringAckStore(IAckStore inner, SemaphoreSlim window, i
 
     public string? AckedVersion(string nodeId, string objectKey) => inner.AckedVersion(nodeId, objectKey);
 
-    public void RecordAck(string nodeId, string objectKey, string version)
+    public void RecordSent(string nodeId, string objectKey, string resource) => inner.RecordSent(nodeId, objectKey, resource);
+
+    public IReadOnlyList<AckedObject> AckedObjects(string nodeId) => inner.AckedObjects(nodeId);
+
+    public void RecordAck(string nodeId, string objectKey, string version, string resource = "")
     {
-        inner.RecordAck(nodeId, objectKey, version);
+        inner.RecordAck(nodeId, objectKey, version, resource);
         if (_sent.TryRemove((nodeId, objectKey), out var start))
         {
             var i = Interlocked.Increment(ref _count) - 1;

@@ -50,6 +50,11 @@ public sealed partial class NodeSessionActor
             return;
         }
 
+        if (envelope.Route.Operation != Operations.Delete)
+        {
+            _acks.RecordSent(_nodeId, key, envelope.Route.Resource);
+        }
+
         Send(new PendingMessage(key, envelope, frame, 0));
     }
 
@@ -128,7 +133,7 @@ public sealed partial class NodeSessionActor
         }
         else
         {
-            _acks.RecordAck(_nodeId, key, pending.Envelope.Header.ResourceVersion);
+            _acks.RecordAck(_nodeId, key, pending.Envelope.Header.ResourceVersion, pending.Envelope.Route.Resource);
         }
 
         Remove(pending);

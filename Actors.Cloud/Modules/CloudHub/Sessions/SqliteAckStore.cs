@@ -17,12 +17,12 @@ public sealed class SqliteAckStore : IAckStore, IDisposable
     // 3 parameters per row: 192 bound values per statement, well under SQLite's limit of 32,766.
     private const int RowsPerUpsert = 64;
 
-    private readonly ConcurrentDictionary<(string Node, string Key), string> _versions = new();
+    private readonly ConcurrentDictionary<(string Node, string Key), (string Version, string Resource)> _versions = new();
     private readonly Lock _gate = new();
     private readonly Lock _flushGate = new();
     private readonly SqliteConnection _connection;
     private readonly Timer _timer;
-    private Dictionary<(string Node, string Key), string?> _dirty = [];
+    private Dictionary<(string Node, string Key), (string Version, string Resource)?> _dirty = [];
     private bool _disposed;
 
     public SqliteAckStore(string path)
@@ -49,6 +49,12 @@ public sealed class SqliteAckStore : IAckStore, IDisposable
         Execute("PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=5000;"
                 + "CREATE TABLE IF NOT EXISTS object_sync (node TEXT NOT NULL, uid TEXT NOT NULL, version TEXT NOT NULL, "
                 + "PRIMARY KEY (node, uid)) WITHOUT ROWID;");
+        if (!HasColumn("object_sync", "resource"))
+        {
+            // Migration: stores written before object paths were kept get an empty path (not reconciled, as before).
+            Execute("ALTER TABLE object_sync ADD COLUMN resource TEXT NOT NULL DEFAULT ''");
+        }
+
         Load();
     }
 
@@ -56,17 +62,37 @@ public sealed class SqliteAckStore : IAckStore, IDisposable
     public string Path { get; }
 
     public string? AckedVersion(string nodeId, string objectKey) =>
-        _versions.TryGetValue((nodeId, objectKey), out var version) ? version : null;
+        _versions.TryGetValue((nodeId, objectKey), out var acked) ? acked.Version : null;
 
-    public void RecordAck(string nodeId, string objectKey, string version)
+    public void RecordAck(string nodeId, string objectKey, string version, string resource = "")
     {
         ArgumentNullException.ThrowIfNull(version);
+        ArgumentNullException.ThrowIfNull(resource);
         lock (_gate)
         {
-            _versions[(nodeId, objectKey)] = version;
-            _dirty[(nodeId, objectKey)] = version;
+            _versions[(nodeId, objectKey)] = (version, resource);
+            _dirty[(nodeId, objectKey)] = (version, resource);
         }
     }
+
+    public void RecordSent(string nodeId, string objectKey, string resource)
+    {
+        ArgumentNullException.ThrowIfNull(resource);
+        if (_versions.TryGetValue((nodeId, objectKey), out var known) && known.Resource.Length > 0)
+        {
+            return; // the common case on the send path: already recorded, no write
+        }
+
+        lock (_gate)
+        {
+            var entry = _versions.TryGetValue((nodeId, objectKey), out known) ? (known.Version, resource) : (string.Empty, resource);
+            _versions[(nodeId, objectKey)] = entry;
+            _dirty[(nodeId, objectKey)] = entry;
+        }
+    }
+
+    public IReadOnlyList<AckedObject> AckedObjects(string nodeId) =>
+        [.. _versions.Where(e => e.Key.Node == nodeId).Select(e => new AckedObject(e.Key.Key, e.Value.Resource))];
 
     public void Forget(string nodeId, string objectKey)
     {
@@ -82,7 +108,7 @@ public sealed class SqliteAckStore : IAckStore, IDisposable
     {
         lock (_flushGate)
         {
-            Dictionary<(string Node, string Key), string?> batch;
+            Dictionary<(string Node, string Key), (string Version, string Resource)?> batch;
             lock (_gate)
             {
                 if (_disposed || _dirty.Count == 0)
@@ -113,16 +139,16 @@ public sealed class SqliteAckStore : IAckStore, IDisposable
         }
     }
 
-    private void Write(Dictionary<(string Node, string Key), string?> batch)
+    private void Write(Dictionary<(string Node, string Key), (string Version, string Resource)?> batch)
     {
         using var tx = _connection.BeginTransaction();
         using var upsertMany = Upsert(tx, RowsPerUpsert);
         using var upsertOne = Upsert(tx, 1);
         using var delete = Command(tx, "DELETE FROM object_sync WHERE node = $n AND uid = $k", ["$n", "$k"]);
-        var rows = new List<(string Node, string Key, string Version)>(RowsPerUpsert);
-        foreach (var ((node, key), version) in batch)
+        var rows = new List<(string Node, string Key, string Version, string Resource)>(RowsPerUpsert);
+        foreach (var ((node, key), acked) in batch)
         {
-            if (version is null)
+            if (acked is not { } version)
             {
                 delete.Parameters[0].Value = node;
                 delete.Parameters[1].Value = key;
@@ -130,7 +156,7 @@ public sealed class SqliteAckStore : IAckStore, IDisposable
                 continue;
             }
 
-            rows.Add((node, key, version));
+            rows.Add((node, key, version.Version, version.Resource));
             if (rows.Count == RowsPerUpsert)
             {
                 Bind(upsertMany, rows);
@@ -149,19 +175,20 @@ public sealed class SqliteAckStore : IAckStore, IDisposable
     /// <summary>One statement upserting <paramref name="rows"/> rows (a batch costs a statement per 64 ACKs, not per ACK).</summary>
     private SqliteCommand Upsert(SqliteTransaction tx, int rows)
     {
-        var values = string.Join(", ", Enumerable.Range(0, rows).Select(i => $"($n{i}, $k{i}, $v{i})"));
-        var names = Enumerable.Range(0, rows).SelectMany(i => new[] { $"$n{i}", $"$k{i}", $"$v{i}" });
-        return Command(tx, "INSERT INTO object_sync (node, uid, version) VALUES " + values
-                           + " ON CONFLICT (node, uid) DO UPDATE SET version = excluded.version", names);
+        var values = string.Join(", ", Enumerable.Range(0, rows).Select(i => $"($n{i}, $k{i}, $v{i}, $r{i})"));
+        var names = Enumerable.Range(0, rows).SelectMany(i => new[] { $"$n{i}", $"$k{i}", $"$v{i}", $"$r{i}" });
+        return Command(tx, "INSERT INTO object_sync (node, uid, version, resource) VALUES " + values
+                           + " ON CONFLICT (node, uid) DO UPDATE SET version = excluded.version, resource = excluded.resource", names);
     }
 
-    private static void Bind(SqliteCommand upsert, List<(string Node, string Key, string Version)> rows)
+    private static void Bind(SqliteCommand upsert, List<(string Node, string Key, string Version, string Resource)> rows)
     {
         for (var i = 0; i < rows.Count; i++)
         {
-            upsert.Parameters[3 * i].Value = rows[i].Node;
-            upsert.Parameters[(3 * i) + 1].Value = rows[i].Key;
-            upsert.Parameters[(3 * i) + 2].Value = rows[i].Version;
+            upsert.Parameters[4 * i].Value = rows[i].Node;
+            upsert.Parameters[(4 * i) + 1].Value = rows[i].Key;
+            upsert.Parameters[(4 * i) + 2].Value = rows[i].Version;
+            upsert.Parameters[(4 * i) + 3].Value = rows[i].Resource;
         }
 
         upsert.ExecuteNonQuery();
@@ -183,12 +210,21 @@ public sealed class SqliteAckStore : IAckStore, IDisposable
     private void Load()
     {
         using var command = _connection.CreateCommand();
-        command.CommandText = "SELECT node, uid, version FROM object_sync";
+        command.CommandText = "SELECT node, uid, version, resource FROM object_sync";
         using var reader = command.ExecuteReader();
         while (reader.Read())
         {
-            _versions[(reader.GetString(0), reader.GetString(1))] = reader.GetString(2);
+            _versions[(reader.GetString(0), reader.GetString(1))] = (reader.GetString(2), reader.GetString(3));
         }
+    }
+
+    private bool HasColumn(string table, string column)
+    {
+        using var command = _connection.CreateCommand();
+        command.CommandText = "SELECT COUNT(*) FROM pragma_table_info($t) WHERE name = $c";
+        command.Parameters.AddWithValue("$t", table);
+        command.Parameters.AddWithValue("$c", column);
+        return Convert.ToInt64(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture) > 0;
     }
 
     private void Execute(string sql)

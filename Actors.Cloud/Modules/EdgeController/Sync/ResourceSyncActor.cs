@@ -44,6 +44,7 @@ public sealed partial class ResourceSyncActor : ReceiveActor
         Receive<NodeConnected>(OnConnected);
         Receive<NodeDisconnected>(d => _connected.Remove(d.NodeId));
         Receive<InformersSynced>(_ => OnSynced());
+        Receive<Actors.Cloud.Modules.CloudHub.AckedObjects>(OnAcked);
         Receive<EdgeQuery>(OnQuery);
         Receive<QueryAnswer>(a => SendToCloudHub(a.Envelope));
         Receive<InformerFailed>(f => throw new InvalidOperationException("the " + f.Kind + " informer stopped", f.Cause));
@@ -162,6 +163,7 @@ public sealed partial class ResourceSyncActor : ReceiveActor
         if (_edgeNodes.Contains(connected.NodeId))
         {
             SendNodeState(connected.NodeId, Operations.Update);
+            AskAcked(connected.NodeId);
         }
     }
 
@@ -172,10 +174,12 @@ public sealed partial class ResourceSyncActor : ReceiveActor
     /// </summary>
     private void OnSynced()
     {
+        _synced = true;
         foreach (var node in _connected.Where(n => _informers.Nodes.Store.Get(n) is not null).ToList())
         {
             _edgeNodes.Add(node);
             SendNodeState(node, Operations.Update);
+            AskAcked(node);
         }
     }
 

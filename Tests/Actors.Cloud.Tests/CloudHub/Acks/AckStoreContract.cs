@@ -40,6 +40,41 @@ public abstract class AckStoreContract
     }
 
     [Fact]
+    public void AckedObjects_PerNode_WithPathsAndWithoutForgotten()
+    {
+        Store.RecordAck("edge-1", "uid-1", "5", "node/edge-1/default/pod/a");
+        Store.RecordAck("edge-1", "uid-2", "6", "node/edge-1/default/configmap/c");
+        Store.RecordAck("edge-2", "uid-3", "1", "node/edge-2/default/pod/b");
+        Store.Forget("edge-1", "uid-2");
+
+        Assert.Equal([new AckedObject("uid-1", "node/edge-1/default/pod/a")], Store.AckedObjects("edge-1"));
+        Assert.Empty(Store.AckedObjects("edge-9"));
+    }
+
+    [Fact]
+    public void RecordSent_NeverAcked_ListedWithoutAVersionThatStopsSends()
+    {
+        Store.RecordSent("edge-1", "uid-1", "node/edge-1/default/configmap/c");
+
+        Assert.Equal([new AckedObject("uid-1", "node/edge-1/default/configmap/c")], Store.AckedObjects("edge-1"));
+        Assert.Equal(string.Empty, Store.AckedVersion("edge-1", "uid-1"));
+    }
+
+    [Fact]
+    public void RecordSent_AfterAck_KeepsTheAcknowledgedVersion()
+    {
+        Store.RecordAck("edge-1", "uid-1", "7", "node/edge-1/default/pod/p");
+
+        Store.RecordSent("edge-1", "uid-1", "node/edge-1/default/pod/p");
+        Store.RecordAck("edge-1", "uid-2", "3");
+        Store.RecordSent("edge-1", "uid-2", "node/edge-1/default/secret/s");
+
+        Assert.Equal("7", Store.AckedVersion("edge-1", "uid-1"));
+        Assert.Equal("3", Store.AckedVersion("edge-1", "uid-2"));
+        Assert.Contains(new AckedObject("uid-2", "node/edge-1/default/secret/s"), Store.AckedObjects("edge-1"));
+    }
+
+    [Fact]
     public async Task RecordAck_FromManyThreads_AllKept()
     {
         await Task.WhenAll(Enumerable.Range(0, 8).Select(t => Task.Run(() =>
@@ -124,6 +159,55 @@ public sealed class SqliteAckStoreTests : AckStoreContract, IDisposable
             };
             Assert.Equal(expected, second.AckedVersion("edge-" + (i % 7), "uid-" + i));
         }
+    }
+
+    [Fact]
+    public void Reopen_ObjectPaths_Kept()
+    {
+        var path = Path.Combine(_dir, "paths.db");
+        using (var first = new SqliteAckStore(path))
+        {
+            first.RecordAck("edge-1", "uid-1", "7", "node/edge-1/default/secret/s");
+        }
+
+        using var second = new SqliteAckStore(path);
+
+        Assert.Equal([new AckedObject("uid-1", "node/edge-1/default/secret/s")], second.AckedObjects("edge-1"));
+    }
+
+    [Fact]
+    public void Open_StoreFromBeforeObjectPaths_MigratedRowsKeptWithEmptyPath()
+    {
+        var path = Path.Combine(_dir, "old.db");
+        using (var connection = new Microsoft.Data.Sqlite.SqliteConnection("Data Source=" + path + ";Pooling=False"))
+        {
+            connection.Open();
+            using var command = connection.CreateCommand();
+            command.CommandText = "CREATE TABLE object_sync (node TEXT NOT NULL, uid TEXT NOT NULL, version TEXT NOT NULL, PRIMARY KEY (node, uid)) WITHOUT ROWID;"
+                + "INSERT INTO object_sync VALUES ('edge-1', 'uid-1', '4')";
+            command.ExecuteNonQuery();
+        }
+
+        using var store = new SqliteAckStore(path);
+
+        Assert.Equal("4", store.AckedVersion("edge-1", "uid-1"));
+        Assert.Equal([new AckedObject("uid-1", string.Empty)], store.AckedObjects("edge-1"));
+        store.RecordAck("edge-1", "uid-2", "1", "node/edge-1/default/pod/p");
+        store.Flush();
+    }
+
+    [Fact]
+    public void Reopen_SentButNeverAcked_StillListed()
+    {
+        var path = Path.Combine(_dir, "sent.db");
+        using (var first = new SqliteAckStore(path))
+        {
+            first.RecordSent("edge-1", "uid-1", "node/edge-1/default/configmap/c");
+        }
+
+        using var second = new SqliteAckStore(path);
+
+        Assert.Equal([new AckedObject("uid-1", "node/edge-1/default/configmap/c")], second.AckedObjects("edge-1"));
     }
 
     [Fact]

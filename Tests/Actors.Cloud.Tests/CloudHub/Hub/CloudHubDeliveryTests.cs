@@ -38,6 +38,20 @@ public sealed class CloudHubDeliveryTests : Kit
     }
 
     [Fact]
+    public async Task SentButNeverAcked_IsListedForDeletionReconciliation()
+    {
+        var acks = new InMemoryAckStore();
+        await using var hub = await HubHarness.StartAsync(this, acks: acks);
+        await using var client = await hub.ConnectAsync("edge-1");
+
+        var sent = hub.SendPod("edge-1", "uid-1", "7");
+        Assert.Equal(sent.Header.MsgId, (await client.ReceiveAsync())!.Header.MsgId); // received, never ACKed
+
+        Assert.Equal([new AckedObject("uid-1", sent.Route.Resource)], acks.AckedObjects("edge-1"));
+        Assert.Equal(string.Empty, acks.AckedVersion("edge-1", "uid-1"));
+    }
+
+    [Fact]
     public async Task PendingOfReplacedSession_GoesToTheNewSession()
     {
         await using var hub = await HubHarness.StartAsync(this);
