@@ -58,8 +58,9 @@ internal sealed partial class EdgedActor : ReceiveActor
         _runtime = runtime;
         _runtimeName = RuntimeName(runtime);
         var node = new PodAddresses(_settings.NodeName, NodeResources.Read(_settings.PodsRoot).InternalIp, string.Empty);
-        var volumes = new VolumeManager(_settings.PodsRoot, new BusMetaQuery(_context.Bus, _context.Time, _settings.MetaQueryTimeout));
-        _syncer = new PodSyncer(runtime, volumes, _settings, _context.Time, node, _context.Logger, EdgedMetrics.Get(Context.System));
+        var meta = new BusMetaQuery(_context.Bus, _context.Time, _settings.MetaQueryTimeout);
+        var volumes = new VolumeManager(_settings.PodsRoot, meta);
+        _syncer = new PodSyncer(runtime, volumes, new EnvResolver(meta), _settings, _context.Time, node, _context.Logger, EdgedMetrics.Get(Context.System));
         _probeHttp = new HttpClient(new SocketsHttpHandler { AllowAutoRedirect = true, UseProxy = false, ConnectTimeout = TimeSpan.FromSeconds(10) });
         _probeRunner = new Prober.ProbeRunner(runtime.Runtime, _probeHttp);
         _status = Context.ActorOf(Props.Create(() => new StatusManager(_context.Bus, _context.Time, _settings.PodStatusPeriod)), "status");

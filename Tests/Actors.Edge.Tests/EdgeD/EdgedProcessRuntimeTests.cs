@@ -83,6 +83,31 @@ public sealed class EdgedProcessRuntimeTests : TestKit.TestKit
     }
 
     [Fact]
+    public async Task AddPod_EnvFromConfigMap_WaitsAsConfigErrorThenRunsWithTheValues()
+    {
+        var copy = Path.Combine(_edged.Root, "env.txt");
+        var container = PodJson.Shell("reader", Image, $"echo \"$MODE/$CFG_LEVEL\" > '{copy}'");
+        container["env"] = new JsonArray(new JsonObject
+        {
+            ["name"] = "MODE",
+            ["valueFrom"] = new JsonObject { ["configMapKeyRef"] = new JsonObject { ["name"] = "settings", ["key"] = "mode" } },
+        });
+        container["envFrom"] = new JsonArray(new JsonObject { ["prefix"] = "CFG_", ["configMapRef"] = new JsonObject { ["name"] = "settings" } });
+        var pod = PodJson.Pod("env", "Never", container);
+
+        _edged.AddPod(pod);
+
+        var waiting = (await _edged.WaitForStatusAsync(pod, s => s.Container("reader").WaitingReason() == "CreateContainerConfigError", "config error")).Status;
+        Assert.Contains("settings", waiting.Container("reader").WaitingMessage(), StringComparison.Ordinal);
+        Assert.Empty(await _edged.Runtime.Runtime.ListContainersAsync());
+
+        _edged.PutObject("default/configmap/settings", PodJson.ConfigMap("settings", new Dictionary<string, string> { ["mode"] = "edge", ["LEVEL"] = "3" }));
+
+        await _edged.WaitForStatusAsync(pod, s => s.Phase() == "Succeeded", "Succeeded once the configmap exists");
+        Assert.Equal("edge/3\n", await File.ReadAllTextAsync(copy));
+    }
+
+    [Fact]
     public async Task AddPod_ConfigMapMissing_PendingUntilItAppears()
     {
         var pod = PodJson.Pod("wait-cm", "Always", PodJson.Shell("a", Image, "sleep 600").WithMount("v", "/etc/v"))

@@ -33,7 +33,7 @@ public sealed class PodSpecParserTests
     [InlineData("{\"metadata\":{\"name\":\"x\",\"uid\":\"u\"},\"spec\":{\"containers\":[{\"name\":\"a\",\"image\":\"i\",\"volumeMounts\":[{\"name\":\"nope\",\"mountPath\":\"/x\"}]}]}}", "names no volume")]
     [InlineData("{\"metadata\":{\"name\":\"x\",\"uid\":\"u\"},\"spec\":{\"containers\":[{\"name\":\"a\",\"image\":\"i\"}],\"volumes\":[{\"name\":\"n\",\"nfs\":{}}]}}", "unsupported source (nfs)")]
     [InlineData("{\"metadata\":{\"name\":\"x\",\"uid\":\"u\"},\"spec\":{\"containers\":[{\"name\":\"a\",\"image\":\"i\"}],\"volumes\":[{\"name\":\"c\",\"configMap\":{\"name\":\"m\",\"items\":[{\"key\":\"k\",\"path\":\"../evil\"}]}}]}}", "must not contain '..'")]
-    [InlineData("{\"metadata\":{\"name\":\"x\",\"uid\":\"u\"},\"spec\":{\"containers\":[{\"name\":\"a\",\"image\":\"i\",\"env\":[{\"name\":\"E\",\"valueFrom\":{\"secretKeyRef\":{}}}]}]}}", "fieldRef")]
+    [InlineData("{\"metadata\":{\"name\":\"x\",\"uid\":\"u\"},\"spec\":{\"containers\":[{\"name\":\"a\",\"image\":\"i\",\"env\":[{\"name\":\"E\",\"valueFrom\":{\"secretKeyRef\":{}}}]}]}}", "secretKeyRef needs a name and a key")]
     public void Parse_BadPod_ThrowsWithReason(string json, string reason)
     {
         var e = Assert.Throws<PodSpecException>(() => PodSpecParser.Parse(Encoding.UTF8.GetBytes(json)));

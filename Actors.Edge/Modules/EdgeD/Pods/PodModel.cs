@@ -47,10 +47,30 @@ internal sealed record ContainerModel(
 {
     /// <summary>Liveness, readiness and startup probes (at most one of each).</summary>
     public IReadOnlyList<Prober.ProbeModel> Probes { get; init; } = [];
+
+    /// <summary>The container's <c>envFrom</c> sources, in order (its <see cref="Env"/> entries override them).</summary>
+    public IReadOnlyList<EnvFromModel> EnvFrom { get; init; } = [];
 }
 
-/// <summary>An environment variable: a literal value or a downward-API field (<c>metadata.name</c>, ...).</summary>
-internal sealed record EnvVarModel(string Name, string Value, string? FieldPath);
+/// <summary>An environment variable: a literal value, a downward-API field (<c>metadata.name</c>, ...) or a key of a configmap/secret.</summary>
+internal sealed record EnvVarModel(string Name, string Value, string? FieldPath)
+{
+    /// <summary><c>valueFrom.configMapKeyRef</c> / <c>secretKeyRef</c>; resolved when the container is created.</summary>
+    public EnvKeyRef? KeyRef { get; init; }
+}
+
+/// <summary>Where a <see cref="EnvKeyRef"/> or <see cref="EnvFromModel"/> reads from.</summary>
+internal enum EnvSourceKind
+{
+    ConfigMap,
+    Secret,
+}
+
+/// <summary>One key of a configmap or secret in the pod's namespace; an optional one may be missing (the variable is then unset).</summary>
+internal sealed record EnvKeyRef(EnvSourceKind Kind, string Name, string Key, bool Optional);
+
+/// <summary><c>envFrom</c>: every key of a configmap or secret, each name prefixed with <paramref name="Prefix"/>.</summary>
+internal sealed record EnvFromModel(EnvSourceKind Kind, string Name, string Prefix, bool Optional);
 
 /// <summary>A volume mount of a container.</summary>
 internal sealed record VolumeMountModel(string Name, string MountPath, bool ReadOnly, string SubPath);

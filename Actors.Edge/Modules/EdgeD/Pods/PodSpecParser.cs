@@ -143,7 +143,7 @@ internal static class PodSpecParser
             throw new PodSpecException("every container needs a name and an image");
         }
 
-        var env = Array(c, "env").Select(ParseEnv).ToList();
+        var env = Array(c, "env").Select(EnvParser.ParseEnv).ToList();
         var mounts = Array(c, "volumeMounts").Select(m => new VolumeMountModel(
             Str(m, "name"), Str(m, "mountPath"), Bool(m, "readOnly"), Str(m, "subPath"))).ToList();
         var resources = Object(c, "resources");
@@ -157,27 +157,8 @@ internal static class PodSpecParser
             hash)
         {
             Probes = Prober.ProbeParser.Parse(c),
+            EnvFrom = Array(c, "envFrom").Select(EnvParser.ParseEnvFrom).ToList(),
         };
-    }
-
-    private static EnvVarModel ParseEnv(JsonElement e)
-    {
-        var name = Str(e, "name");
-        if (name.Length == 0)
-        {
-            throw new PodSpecException("an env entry has no name");
-        }
-
-        var from = Object(e, "valueFrom");
-        if (from.ValueKind != JsonValueKind.Object)
-        {
-            return new EnvVarModel(name, Str(e, "value"), null);
-        }
-
-        var field = Object(from, "fieldRef");
-        return field.ValueKind == JsonValueKind.Object
-            ? new EnvVarModel(name, string.Empty, Str(field, "fieldPath"))
-            : throw new PodSpecException($"env '{name}': only valueFrom.fieldRef is supported");
     }
 
     private static RestartPolicy ParseRestartPolicy(string value) => value switch

@@ -12,7 +12,8 @@ namespace Actors.Edge.Modules.EdgeD.Pods;
 /// container per restart policy and back-off. Returns when to look again (a back-off expiry or a retry), if ever.
 /// Runtime and volume errors are recorded in <see cref="PodState.Problem"/> and retried; they never throw.
 /// </summary>
-internal sealed class PodSyncer(CriRuntime runtime, VolumeManager volumes, EdgedSettings settings, TimeProvider time, PodAddresses node, ILogger logger, EdgedMetrics metrics)
+internal sealed class PodSyncer(
+    CriRuntime runtime, VolumeManager volumes, EnvResolver envResolver, EdgedSettings settings, TimeProvider time, PodAddresses node, ILogger logger, EdgedMetrics metrics)
 {
     public PodAddresses Node => node;
 
@@ -282,8 +283,20 @@ internal sealed class PodSyncer(CriRuntime runtime, VolumeManager volumes, Edged
             await runtime.Images.PullImageAsync(spec.Image, cancellationToken: cancellationToken);
         }
 
+        IReadOnlyList<EnvVarModel> env;
+        try
+        {
+            env = await envResolver.ResolveAsync(pod, spec, cancellationToken);
+        }
+        catch (ContainerConfigException e)
+        {
+            (record.WaitingReason, record.WaitingMessage) = ("CreateContainerConfigError", e.Message);
+            logger.LogWarning("Pod {Pod}: container {Container} cannot be configured: {Error}", pod.Key, spec.Name, e.Message);
+            return settings.RetryPeriod;
+        }
+
         var addresses = node with { PodIp = HostNetwork(pod) || state.SandboxIp.Length == 0 ? node.HostIp : state.SandboxIp };
-        var config = CriConfigs.Container(pod, spec, record.RestartCount, paths, HostNetwork(pod), addresses);
+        var config = CriConfigs.Container(pod, spec, record.RestartCount, paths, HostNetwork(pod), addresses, env);
         var sandboxConfig = CriConfigs.Sandbox(pod, settings.PodLogRoot, HostNetwork(pod), state.SandboxAttempt);
         if (record.Id is { } old)
         {

@@ -42,9 +42,13 @@ internal static class CriConfigs
         return config;
     }
 
-    /// <summary>The container config for attempt <paramref name="restartCount"/>.</summary>
+    /// <summary>
+    /// The container config for attempt <paramref name="restartCount"/>; <paramref name="env"/> is the resolved
+    /// environment (configmap/secret references already replaced by values), the container's own when null.
+    /// </summary>
     public static ContainerConfig Container(
-        PodModel pod, ContainerModel container, int restartCount, IReadOnlyDictionary<string, string> volumePaths, bool hostNetwork, PodAddresses addresses)
+        PodModel pod, ContainerModel container, int restartCount, IReadOnlyDictionary<string, string> volumePaths, bool hostNetwork, PodAddresses addresses,
+        IReadOnlyList<EnvVarModel>? env = null)
     {
         var config = new ContainerConfig
         {
@@ -62,12 +66,12 @@ internal static class CriConfigs
         };
         config.Command.AddRange(container.Command);
         config.Args.AddRange(container.Args);
-        foreach (var env in container.Env)
+        foreach (var variable in env ?? container.Env)
         {
-            var value = env.FieldPath is null
-                ? env.Value
-                : DownwardApi.Field(pod, env.FieldPath, addresses.PodIp, addresses.HostIp, addresses.NodeName) ?? string.Empty;
-            config.Envs.Add(new KeyValue { Key = env.Name, Value = Google.Protobuf.ByteString.CopyFromUtf8(value) });
+            var value = variable.FieldPath is null
+                ? variable.Value
+                : DownwardApi.Field(pod, variable.FieldPath, addresses.PodIp, addresses.HostIp, addresses.NodeName) ?? string.Empty;
+            config.Envs.Add(new KeyValue { Key = variable.Name, Value = Google.Protobuf.ByteString.CopyFromUtf8(value) });
         }
 
         foreach (var mount in container.Mounts)
