@@ -23,6 +23,9 @@ internal sealed record PodModel(
     /// <see cref="TerminationGracePeriod"/> is then the deletion's grace period.
     /// </summary>
     public bool Deleting { get; init; }
+
+    /// <summary><c>spec.initContainers</c>: run one at a time, each to success, before <see cref="Containers"/> start.</summary>
+    public IReadOnlyList<ContainerModel> InitContainers { get; init; } = [];
 }
 
 /// <summary>Kubernetes restart policy.</summary>

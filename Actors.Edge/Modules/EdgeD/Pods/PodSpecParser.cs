@@ -44,13 +44,19 @@ internal static class PodSpecParser
                 throw new PodSpecException($"pod {ns}/{name} has no containers");
             }
 
-            if (containers.Select(c => c.Name).Distinct(StringComparer.Ordinal).Count() != containers.Count)
+            var initContainers = Array(spec, "initContainers").Select(ParseContainer).ToList();
+            if (initContainers.Any(c => c.Probes.Count > 0))
+            {
+                throw new PodSpecException($"pod {ns}/{name}: init containers may not have probes");
+            }
+
+            if (containers.Concat(initContainers).Select(c => c.Name).Distinct(StringComparer.Ordinal).Count() != containers.Count + initContainers.Count)
             {
                 throw new PodSpecException($"pod {ns}/{name} has duplicate container names");
             }
 
             var volumes = Array(spec, "volumes").Select(VolumeParser.Parse).ToList();
-            CheckMounts(ns + "/" + name, containers, volumes);
+            CheckMounts(ns + "/" + name, [.. containers, .. initContainers], volumes);
             var grace = spec.TryGetProperty("terminationGracePeriodSeconds", out var g) && g.TryGetInt64(out var s) ? s : 30;
             var deleting = Str(meta, "deletionTimestamp").Length > 0;
             if (deleting && meta.TryGetProperty("deletionGracePeriodSeconds", out var dg) && dg.TryGetInt64(out var ds))
@@ -66,6 +72,7 @@ internal static class PodSpecParser
                 containers, volumes)
             {
                 Deleting = deleting,
+                InitContainers = initContainers,
             };
         }
     }

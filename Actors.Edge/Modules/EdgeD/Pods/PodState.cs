@@ -20,6 +20,12 @@ internal sealed class PodState
 
     public DateTimeOffset? StartTime { get; set; }
 
+    /// <summary>Every init container has succeeded in the current sandbox (true for pods without any).</summary>
+    public bool InitDone { get; set; }
+
+    /// <summary>An init container failed and the restart policy is Never: the pod has failed.</summary>
+    public bool InitFailed { get; set; }
+
     public Dictionary<string, ContainerRecord> Containers { get; } = new(StringComparer.Ordinal);
 
     /// <summary>Condition type → (status, last transition), so transition times only move on a change.</summary>

@@ -12,7 +12,7 @@ namespace Actors.Edge.Modules.EdgeD.Pods;
 /// container per restart policy and back-off. Returns when to look again (a back-off expiry or a retry), if ever.
 /// Runtime and volume errors are recorded in <see cref="PodState.Problem"/> and retried; they never throw.
 /// </summary>
-internal sealed class PodSyncer(
+internal sealed partial class PodSyncer(
     CriRuntime runtime, VolumeManager volumes, EnvResolver envResolver, EdgedSettings settings, TimeProvider time, PodAddresses node, ILogger logger, EdgedMetrics metrics)
 {
     public PodAddresses Node => node;
@@ -34,6 +34,13 @@ internal sealed class PodSyncer(
         try
         {
             await EnsureSandboxAsync(pod, state, cancellationToken);
+            var (initDone, initWake) = await InitAsync(pod, state, paths, cancellationToken);
+            if (!initDone)
+            {
+                state.Problem = null;
+                return initWake;
+            }
+
             TimeSpan? wake = null;
             foreach (var container in pod.Containers)
             {
@@ -134,6 +141,7 @@ internal sealed class PodSyncer(
             await runtime.Runtime.StopPodSandboxAsync(id, cancellationToken);
             await runtime.Runtime.RemovePodSandboxAsync(id, cancellationToken);
             state.SandboxAttempt++;
+            state.InitDone = false; // a new sandbox runs its init containers again, as the kubelet does
             foreach (var record in state.Containers.Values)
             {
                 record.Id = null;

@@ -17,21 +17,23 @@ internal static class PodStatusBuilder
 
     public static JsonObject Build(PodModel pod, PodState state, string runtimeName, string hostIp, string podIp, DateTimeOffset now)
     {
+        var initialized = state.InitDone || pod.InitContainers.Count == 0;
+        var pending = initialized ? "ContainerCreating" : "PodInitializing";
         var containers = new JsonArray();
         var counts = new PhaseCounts();
         foreach (var spec in pod.Containers)
         {
             var record = state.Containers.GetValueOrDefault(spec.Name);
-            containers.Add(ContainerStatusJson(spec, record, runtimeName, state, counts));
+            containers.Add(ContainerStatusJson(spec, record, runtimeName, state, counts, pending));
         }
 
         var allReady = counts.Ready == pod.Containers.Count;
         var status = new JsonObject
         {
-            ["phase"] = Phase(pod, counts),
+            ["phase"] = state.InitFailed ? "Failed" : initialized ? Phase(pod, counts) : "Pending",
             ["conditions"] = new JsonArray(
                 Condition(state, "PodReadyToStartContainers", state.SandboxReady, now),
-                Condition(state, "Initialized", true, now),
+                Condition(state, "Initialized", initialized, now),
                 Condition(state, "Ready", allReady, now),
                 Condition(state, "ContainersReady", allReady, now),
                 Condition(state, "PodScheduled", true, now)),
@@ -40,6 +42,13 @@ internal static class PodStatusBuilder
             ["qosClass"] = QosClass(pod),
             ["containerStatuses"] = containers,
         };
+        if (pod.InitContainers.Count > 0)
+        {
+            var initCounts = new PhaseCounts();
+            status["initContainerStatuses"] = new JsonArray([.. pod.InitContainers.Select(spec =>
+                (JsonNode)ContainerStatusJson(spec, state.Containers.GetValueOrDefault(spec.Name), runtimeName, state, initCounts, "PodInitializing"))]);
+        }
+
         if (state.SandboxReady && podIp.Length > 0)
         {
             status["podIP"] = podIp;
@@ -62,12 +71,13 @@ internal static class PodStatusBuilder
     /// <summary>Kubernetes QoS class: BestEffort (no requests/limits), Guaranteed (cpu+memory limits = requests everywhere), else Burstable.</summary>
     public static string QosClass(PodModel pod)
     {
-        if (pod.Containers.All(c => c.Resources.Requests.Count == 0 && c.Resources.Limits.Count == 0))
+        var all = pod.Containers.Concat(pod.InitContainers).ToList();
+        if (all.All(c => c.Resources.Requests.Count == 0 && c.Resources.Limits.Count == 0))
         {
             return "BestEffort";
         }
 
-        var guaranteed = pod.Containers.All(c =>
+        var guaranteed = all.All(c =>
             GuaranteedResources.All(r =>
                 c.Resources.Limits.TryGetValue(r, out var limit)
                 && (!c.Resources.Requests.TryGetValue(r, out var request) || request == limit)));
@@ -94,7 +104,8 @@ internal static class PodStatusBuilder
         return pod.RestartPolicy == RestartPolicy.Never ? "Failed" : "Running";
     }
 
-    private static JsonObject ContainerStatusJson(ContainerModel spec, ContainerRecord? record, string runtimeName, PodState state, PhaseCounts counts)
+    private static JsonObject ContainerStatusJson(
+        ContainerModel spec, ContainerRecord? record, string runtimeName, PodState state, PhaseCounts counts, string pendingReason)
     {
         var current = record?.Current;
         var json = new JsonObject
@@ -131,7 +142,7 @@ internal static class PodStatusBuilder
             var everRan = record?.LastTerminated is not null;
             counts.Running += everRan ? 1 : 0;
             counts.Waiting += everRan ? 0 : 1;
-            var reason = record?.WaitingReason ?? (state.Problem is null ? "ContainerCreating" : "CreateContainerError");
+            var reason = record?.WaitingReason ?? (state.Problem is null ? pendingReason : "CreateContainerError");
             var waiting = new JsonObject { ["reason"] = reason };
             if ((record?.WaitingMessage ?? state.Problem) is { } message)
             {
