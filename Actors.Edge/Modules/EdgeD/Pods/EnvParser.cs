@@ -17,7 +17,7 @@ internal static class EnvParser
         var from = Object(e, "valueFrom");
         if (from.ValueKind != JsonValueKind.Object)
         {
-            return new EnvVarModel(name, Str(e, "value"), null);
+            return new EnvVarModel(name, Str(e, "value"), null) { Expand = true };
         }
 
         var field = Object(from, "fieldRef");

@@ -60,6 +60,9 @@ internal sealed record EnvVarModel(string Name, string Value, string? FieldPath)
 {
     /// <summary><c>valueFrom.configMapKeyRef</c> / <c>secretKeyRef</c>; resolved when the container is created.</summary>
     public EnvKeyRef? KeyRef { get; init; }
+
+    /// <summary>A literal <c>value</c>: its <c>$(VAR)</c> references to earlier variables are expanded.</summary>
+    public bool Expand { get; init; }
 }
 
 /// <summary>Where a <see cref="EnvKeyRef"/> or <see cref="EnvFromModel"/> reads from.</summary>

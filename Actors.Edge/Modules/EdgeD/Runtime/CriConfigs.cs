@@ -64,15 +64,18 @@ internal static class CriConfigs
                 },
             },
         };
-        config.Command.AddRange(container.Command);
-        config.Args.AddRange(container.Args);
+        var values = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var variable in env ?? container.Env)
         {
-            var value = variable.FieldPath is null
-                ? variable.Value
-                : DownwardApi.Field(pod, variable.FieldPath, addresses.PodIp, addresses.HostIp, addresses.NodeName) ?? string.Empty;
+            var value = variable.FieldPath is not null
+                ? DownwardApi.Field(pod, variable.FieldPath, addresses.PodIp, addresses.HostIp, addresses.NodeName) ?? string.Empty
+                : variable.Expand ? VariableExpansion.Expand(variable.Value, values.GetValueOrDefault) : variable.Value;
+            values[variable.Name] = value;
             config.Envs.Add(new KeyValue { Key = variable.Name, Value = Google.Protobuf.ByteString.CopyFromUtf8(value) });
         }
+
+        config.Command.AddRange(container.Command.Select(c => VariableExpansion.Expand(c, values.GetValueOrDefault)));
+        config.Args.AddRange(container.Args.Select(a => VariableExpansion.Expand(a, values.GetValueOrDefault)));
 
         foreach (var mount in container.Mounts)
         {
