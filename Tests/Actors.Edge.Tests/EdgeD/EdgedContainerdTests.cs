@@ -41,6 +41,24 @@ public sealed class EdgedContainerdTests : TestKit.TestKit
     }
 
     [CriFact]
+    public async Task Containerd_ResourceLimits_AppliedToTheContainersCgroups()
+    {
+        var edged = Start();
+        var container = PodJson.Shell("limited", CriEnvironment.BusyboxImage, "sleep 600");
+        container["resources"] = new JsonObject { ["limits"] = new JsonObject { ["memory"] = "64Mi", ["cpu"] = "500m" } };
+        var pod = PodJson.Pod("cd-limits-" + Suffix(), "Always", container);
+
+        edged.AddPod(pod);
+
+        var status = (await edged.WaitForStatusAsync(pod, s => s.AllRunning(), "Running", Deadline)).Status;
+        var id = status.Container("limited").ContainerId().Split("://")[1];
+        var memory = await edged.Runtime.Runtime.ExecSyncAsync(id, ["sh", "-c", "cat /sys/fs/cgroup/memory/memory.limit_in_bytes 2>/dev/null || cat /sys/fs/cgroup/memory.max"], TimeSpan.FromSeconds(20));
+        Assert.Equal("67108864", System.Text.Encoding.UTF8.GetString(memory.Stdout).Trim());
+        var cpu = await edged.Runtime.Runtime.ExecSyncAsync(id, ["sh", "-c", "cat /sys/fs/cgroup/cpu/cpu.cfs_quota_us 2>/dev/null || cat /sys/fs/cgroup/cpu.max"], TimeSpan.FromSeconds(20));
+        Assert.StartsWith("50000", System.Text.Encoding.UTF8.GetString(cpu.Stdout).Trim(), StringComparison.Ordinal);
+    }
+
+    [CriFact]
     public async Task Containerd_KilledContainer_RestartedThenCrashLoopBackOff()
     {
         var edged = Start();

@@ -61,6 +61,7 @@ public sealed class PodSpecParserTests
     [InlineData("{\"cpu\":\"1\",\"memory\":\"1Gi\"}", "{\"cpu\":\"500m\"}", "Burstable")]
     [InlineData(null, "{\"memory\":\"1Gi\"}", "Burstable")]
     [InlineData("{\"memory\":\"1Gi\"}", null, "Burstable")]
+    [InlineData("{\"cpu\":\"1\",\"memory\":\"1Gi\"}", "{\"cpu\":\"1000m\",\"memory\":\"1024Mi\"}", "Guaranteed")]
     public void QosClass_FromResources_MatchesKubernetesRules(string? limits, string? requests, string expected)
     {
         var container = PodJson.Shell("a", "busybox", "true");

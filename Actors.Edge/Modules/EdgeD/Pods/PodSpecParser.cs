@@ -154,6 +154,14 @@ internal static class PodSpecParser
         var mounts = Array(c, "volumeMounts").Select(m => new VolumeMountModel(
             Str(m, "name"), Str(m, "mountPath"), Bool(m, "readOnly"), Str(m, "subPath"))).ToList();
         var resources = Object(c, "resources");
+        foreach (var (kind, values) in new[] { ("requests", Map(resources, "requests")), ("limits", Map(resources, "limits")) })
+        {
+            foreach (var (resource, text) in values.Where(v => !Quantity.TryParse(v.Value, out _)))
+            {
+                throw new PodSpecException($"container '{name}': resources.{kind}.{resource} '{text}' is not a quantity");
+            }
+        }
+
         var hash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(c.GetRawText())))[..16];
         return new ContainerModel(
             name, image,

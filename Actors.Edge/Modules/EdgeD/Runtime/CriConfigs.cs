@@ -58,6 +58,7 @@ internal static class CriConfigs
             LogPath = container.Name + "/" + restartCount + ".log",
             Linux = new LinuxContainerConfig
             {
+                Resources = ContainerResources.For(container),
                 SecurityContext = new LinuxContainerSecurityContext
                 {
                     NamespaceOptions = new NamespaceOption { Network = hostNetwork ? NamespaceMode.Node : NamespaceMode.Pod },

@@ -80,9 +80,13 @@ internal static class PodStatusBuilder
         var guaranteed = all.All(c =>
             GuaranteedResources.All(r =>
                 c.Resources.Limits.TryGetValue(r, out var limit)
-                && (!c.Resources.Requests.TryGetValue(r, out var request) || request == limit)));
+                && (!c.Resources.Requests.TryGetValue(r, out var request) || SameQuantity(request, limit))));
         return guaranteed ? "Guaranteed" : "Burstable";
     }
+
+    /// <summary>Quantities compare by value ("1" = "1000m"); the parser has already rejected malformed ones.</summary>
+    private static bool SameQuantity(string a, string b) =>
+        a == b || (Quantity.TryParse(a, out var x) && Quantity.TryParse(b, out var y) && x == y);
 
     private static string Phase(PodModel pod, PhaseCounts c)
     {
