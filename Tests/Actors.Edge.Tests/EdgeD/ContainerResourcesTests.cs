@@ -1,5 +1,4 @@
 using System.Text;
-using System.Text.Json.Nodes;
 using Actors.Edge.Modules.EdgeD.Pods;
 using Actors.Edge.Modules.EdgeD.Runtime;
 using Actors.Edge.Tests.EdgeD.Support;
@@ -40,19 +39,7 @@ public sealed class ContainerResourcesTests
 
     private static ContainerModel Container(string? limits, string? requests)
     {
-        var container = PodJson.Shell("a", "busybox", "true");
-        var resources = new JsonObject();
-        if (limits is not null)
-        {
-            resources["limits"] = JsonNode.Parse(limits);
-        }
-
-        if (requests is not null)
-        {
-            resources["requests"] = JsonNode.Parse(requests);
-        }
-
-        container["resources"] = resources;
+        var container = PodJson.Shell("a", "busybox", "true").WithResources(limits, requests);
         return PodSpecParser.Parse(Encoding.UTF8.GetBytes(PodJson.Pod("p", "Never", container).ToJsonString())).Containers[0];
     }
 

@@ -64,19 +64,7 @@ public sealed class PodSpecParserTests
     [InlineData("{\"cpu\":\"1\",\"memory\":\"1Gi\"}", "{\"cpu\":\"1000m\",\"memory\":\"1024Mi\"}", "Guaranteed")]
     public void QosClass_FromResources_MatchesKubernetesRules(string? limits, string? requests, string expected)
     {
-        var container = PodJson.Shell("a", "busybox", "true");
-        var resources = new JsonObject();
-        if (limits is not null)
-        {
-            resources["limits"] = JsonNode.Parse(limits);
-        }
-
-        if (requests is not null)
-        {
-            resources["requests"] = JsonNode.Parse(requests);
-        }
-
-        container["resources"] = resources;
+        var container = PodJson.Shell("a", "busybox", "true").WithResources(limits, requests);
 
         Assert.Equal(expected, PodStatusBuilder.QosClass(Parse(PodJson.Pod("q", "Always", container))));
     }

@@ -52,6 +52,24 @@ internal static class PodJson
         return container;
     }
 
+    /// <summary>Sets the container's resources from JSON texts of its limits and requests (either may be null).</summary>
+    public static JsonObject WithResources(this JsonObject container, string? limits, string? requests)
+    {
+        var resources = new JsonObject();
+        if (limits is not null)
+        {
+            resources["limits"] = JsonNode.Parse(limits);
+        }
+
+        if (requests is not null)
+        {
+            resources["requests"] = JsonNode.Parse(requests);
+        }
+
+        container["resources"] = resources;
+        return container;
+    }
+
     public static string Uid(this JsonObject pod) => pod["metadata"]!["uid"]!.GetValue<string>();
 
     public static JsonObject ConfigMap(string name, IReadOnlyDictionary<string, string> data)
