@@ -4,6 +4,7 @@ using Actors.Cloud.ApiServer.Resources;
 using Actors.Cloud.ApiServer.Storage;
 using Actors.Cloud.ApiServer.Tables;
 using Actors.Cloud.ApiServer.Watch;
+using Actors.Messages.Kubernetes;
 using Microsoft.AspNetCore.Http;
 
 namespace Actors.Cloud.ApiServer.Http;

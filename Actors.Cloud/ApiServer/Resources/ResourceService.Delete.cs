@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using Actors.Cloud.ApiServer.Http;
 using Actors.Cloud.ApiServer.Storage;
+using Actors.Messages.Kubernetes;
 
 namespace Actors.Cloud.ApiServer.Resources;
 

@@ -1,8 +1,9 @@
 using System.Globalization;
-using System.Text;
 using System.Text.Json.Nodes;
+using System.Text;
 using Actors.Cloud.ApiServer.Http;
 using Actors.Cloud.ApiServer.Storage;
+using Actors.Messages.Kubernetes;
 
 namespace Actors.Cloud.ApiServer.Resources;
 

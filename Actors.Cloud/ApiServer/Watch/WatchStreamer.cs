@@ -1,10 +1,11 @@
 using System.Globalization;
-using System.Text;
 using System.Text.Json.Nodes;
+using System.Text;
 using Actors.Cloud.ApiServer.Http;
 using Actors.Cloud.ApiServer.Resources;
 using Actors.Cloud.ApiServer.Storage;
 using Actors.Cloud.ApiServer.Tables;
+using Actors.Messages.Kubernetes;
 using Microsoft.AspNetCore.Http;
 
 namespace Actors.Cloud.ApiServer.Watch;

@@ -15,7 +15,7 @@ internal sealed partial class MetaManagerActor
                 MetaServerGet g => new MetaServerObject((await Store.GetAsync(g.Key))?.Value),
                 MetaServerList l => new MetaServerObjects(await ValuesAsync(l.Type, l.Namespace)),
                 MetaServerWatchRequest w => new MetaServerWatch(
-                    await ValuesAsync(w.Type, w.Namespace), _feed.Subscribe(w.Type, w.Namespace)),
+                    [.. (await Store.ListAsync(w.Type, w.Namespace)).Records.Select(r => (r.Key, r.Value))], _feed.Subscribe(w.Type, w.Namespace)),
                 _ => throw new ArgumentException("unknown MetaServer request " + request.GetType().Name),
             };
             Sender.Tell(answer, Self);

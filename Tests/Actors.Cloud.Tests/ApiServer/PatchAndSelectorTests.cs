@@ -2,7 +2,7 @@ using System.Text.Json.Nodes;
 using Actors.Cloud.ApiServer.Crd;
 using Actors.Cloud.ApiServer.Http;
 using Actors.Cloud.ApiServer.Patch;
-using Actors.Cloud.ApiServer.Resources;
+using Actors.Messages.Kubernetes;
 
 namespace Actors.Cloud.Tests.ApiServer;
 
@@ -62,10 +62,16 @@ public sealed class PatchAndSelectorTests
     }
 
     [Fact]
-    public void LabelSelector_Malformed_IsBadRequest()
+    public async Task LabelSelector_Malformed_IsBadRequest()
     {
-        Assert.Equal(400, Assert.Throws<ApiException>(() => LabelSelector.Parse("app in web")).Code);
-        Assert.Equal(400, Assert.Throws<ApiException>(() => LabelSelector.Parse("a,,b")).Code);
+        Assert.Throws<SelectorException>(() => LabelSelector.Parse("app in web"));
+        Assert.Throws<SelectorException>(() => LabelSelector.Parse("a,,b"));
+        Assert.Throws<SelectorException>(() => FieldSelector.Parse("metadata.name"));
+
+        await using var h = await ApiServerHarness.StartAsync();
+        using var response = await h.Client().GetAsync("api/v1/namespaces/default/configmaps?labelSelector=app%20in%20web");
+        Assert.Equal(System.Net.HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("invalid label selector", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 
     [Fact]

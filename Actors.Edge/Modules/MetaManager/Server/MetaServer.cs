@@ -1,5 +1,6 @@
 using System.Net;
 using Actors.Kernel.Actor;
+using Actors.Messages.Kubernetes;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -103,22 +104,35 @@ public sealed class MetaServer : IAsyncDisposable
             return;
         }
 
+        ObjectFilter filter;
+        try
+        {
+            filter = ObjectFilter.Parse(http.Request.Query["labelSelector"].FirstOrDefault(), http.Request.Query["fieldSelector"].FirstOrDefault());
+        }
+        catch (SelectorException e)
+        {
+            await Respond(http, 400, KubeJson.Status(400, "BadRequest", e.Message));
+            return;
+        }
+
         var ns = target.Resource.Namespaced ? target.Namespace : null;
         if (http.Request.Query["watch"] is { Count: > 0 } w && w[0] is "true" or "1")
         {
             var skipInitial = http.Request.Query["resourceVersion"] is { Count: > 0 } rv && rv[0] is { Length: > 0 } s && s != "0";
-            await WatchAsync(http, target, ns, skipInitial);
+            await WatchAsync(http, target, ns, skipInitial, filter);
             return;
         }
 
         var list = await _owner.Ask<MetaServerObjects>(new MetaServerList(target.Resource.Type, ns), AskTimeout);
-        await Respond(http, 200, KubeJson.List(kind, list.Values));
+        await Respond(http, 200, KubeJson.List(kind, [.. list.Values.Where(filter.Matches)]));
     }
 
-    private async Task WatchAsync(HttpContext http, MetaServerPath target, string? ns, bool skipInitial)
+    private async Task WatchAsync(HttpContext http, MetaServerPath target, string? ns, bool skipInitial, ObjectFilter filter)
     {
         var watch = await _owner.Ask<MetaServerWatch>(new MetaServerWatchRequest(target.Resource.Type, ns), AskTimeout);
         using var subscription = watch.Subscription;
+        var view = new ObjectFilter.WatchState(filter);
+        var initial = view.Initial(watch.Current).ToList();
         http.Response.StatusCode = 200;
         http.Response.ContentType = "application/json";
         var body = http.Response.Body;
@@ -127,7 +141,7 @@ public sealed class MetaServer : IAsyncDisposable
         {
             if (!skipInitial)
             {
-                foreach (var value in watch.Current)
+                foreach (var value in initial)
                 {
                     await WriteLine(body, KubeJson.Event(WatchChange.Added, target.Resource.Kind, value), abort);
                 }
@@ -136,7 +150,10 @@ public sealed class MetaServer : IAsyncDisposable
             await body.FlushAsync(abort);
             await foreach (var change in subscription.Reader.ReadAllAsync(abort))
             {
-                await WriteLine(body, KubeJson.Event(change.Type, target.Resource.Kind, change.Value), abort);
+                if (view.Translate(change.Type, change.Resource.ToString(), change.Value) is { } type)
+                {
+                    await WriteLine(body, KubeJson.Event(type, target.Resource.Kind, change.Value), abort);
+                }
             }
         }
         catch (OperationCanceledException) when (abort.IsCancellationRequested)

@@ -16,4 +16,5 @@ public sealed record MetaServerObject(string? Value);
 
 public sealed record MetaServerObjects(IReadOnlyList<string> Values);
 
-public sealed record MetaServerWatch(IReadOnlyList<string> Current, WatchFeed.Subscription Subscription);
+/// <summary>The objects now (store key and value) and the feed of later changes.</summary>
+public sealed record MetaServerWatch(IReadOnlyList<(string Key, string Value)> Current, WatchFeed.Subscription Subscription);

@@ -63,6 +63,57 @@ public sealed class MetaServerTests : MetaManagerTestBase
         Assert.Equal("DELETED", deleted.RootElement.GetProperty("type").GetString());
     }
 
+    private static string Labelled(string name, string app, string rv) =>
+        $$$"""{"metadata":{"name":"{{{name}}}","namespace":"default","uid":"u-{{{name}}}","resourceVersion":"{{{rv}}}","labels":{"app":"{{{app}}}","generation":"g{{{rv}}}"}},"spec":{"containers":[{"image":"nginx"}]}}""";
+
+    private void StoreLabelled(string name, string app, string rv, string operation = Operations.Insert)
+    {
+        var message = Cloud(operation, $"default/pod/{name}", Labelled(name, app, rv));
+        FromCloud(message);
+        ExpectAnswerToCloud(message);
+    }
+
+    private static async Task<(string Type, string Name)> NextEventAsync(StreamReader reader)
+    {
+        using var e = JsonDocument.Parse((await reader.ReadLineAsync().WaitAsync(Long))!);
+        return (e.RootElement.GetProperty("type").GetString()!, e.RootElement.GetProperty("object").GetProperty("metadata").GetProperty("name").GetString()!);
+    }
+
+    [Fact]
+    public async Task List_LabelAndFieldSelectors_OnlyMatchingObjects()
+    {
+        using var http = await StartWithServer();
+        StoreLabelled("a", "web", "1");
+        StoreLabelled("b", "web", "2");
+        StoreLabelled("c", "db", "3");
+
+        using var list = JsonDocument.Parse(await http.GetStringAsync("api/v1/namespaces/default/pods?labelSelector=app%3Dweb&fieldSelector=metadata.name!%3Db"));
+
+        Assert.Equal(["a"], list.RootElement.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("metadata").GetProperty("name").GetString()));
+        using var bad = await http.GetAsync(new Uri("api/v1/namespaces/default/pods?labelSelector=app%20in%20web", UriKind.Relative));
+        Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
+        Assert.Contains("invalid label selector", await bad.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Watch_LabelSelector_ObjectsEnteringAndLeavingAreAddedAndDeleted()
+    {
+        using var http = await StartWithServer();
+        StoreLabelled("a", "web", "1");
+        StoreLabelled("b", "db", "2");
+        using var response = await http.GetAsync(new Uri("api/v1/namespaces/default/pods?watch=true&labelSelector=app%3Dweb", UriKind.Relative), HttpCompletionOption.ResponseHeadersRead);
+        using var reader = new StreamReader(await response.Content.ReadAsStreamAsync());
+        Assert.Equal(("ADDED", "a"), await NextEventAsync(reader));
+
+        StoreLabelled("b", "web", "3", Operations.Update); // starts matching
+        Assert.Equal(("ADDED", "b"), await NextEventAsync(reader));
+        StoreLabelled("a", "db", "4", Operations.Update); // stops matching
+        Assert.Equal(("DELETED", "a"), await NextEventAsync(reader));
+        StoreLabelled("c", "db", "5"); // never matches: no event
+        StoreLabelled("b", "web", "6", Operations.Update);
+        Assert.Equal(("MODIFIED", "b"), await NextEventAsync(reader));
+    }
+
     [Fact]
     public async Task Kubectl_GetPodsJson_ListsStoredPods()
     {

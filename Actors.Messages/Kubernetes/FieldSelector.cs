@@ -1,8 +1,6 @@
 using System.Text.Json.Nodes;
-using Actors.Cloud.ApiServer.Http;
-using Actors.Cloud.ApiServer.Storage;
 
-namespace Actors.Cloud.ApiServer.Resources;
+namespace Actors.Messages.Kubernetes;
 
 /// <summary>
 /// A parsed field selector (<c>path=v, path==v, path!=v</c>, AND-ed). Any dotted path into the object is accepted
@@ -19,12 +17,12 @@ public sealed class FieldSelector
 
     public bool IsEverything => _terms.Count == 0;
 
-    public bool Matches(JsonObject obj) => _terms.All(t =>
-        (Meta.ScalarText(Meta.Path(obj, t.Path)) ?? string.Empty) == t.Value != t.Negate);
+    public bool Matches(JsonObject obj) => _terms.All(t => (ScalarAt(obj, t.Path) ?? string.Empty) == t.Value != t.Negate);
 
     /// <summary>The value required for <paramref name="path"/> by an equality term, if any (used to narrow by namespace).</summary>
     public string? Required(string path) => _terms.FirstOrDefault(t => t.Path == path && !t.Negate).Value;
 
+    /// <exception cref="SelectorException">The selector is malformed.</exception>
     public static FieldSelector Parse(string? text)
     {
         if (string.IsNullOrWhiteSpace(text))
@@ -41,12 +39,32 @@ public sealed class FieldSelector
             var at = term.IndexOf(op, StringComparison.Ordinal);
             if (at <= 0)
             {
-                throw ApiException.BadRequest($"invalid field selector: '{term}'");
+                throw new SelectorException($"invalid field selector: '{term}'");
             }
 
             terms.Add((term[..at].Trim(), term[(at + op.Length)..].Trim(), negate));
         }
 
         return new FieldSelector(terms);
+    }
+
+    /// <summary>The scalar at a dotted path as text (a string as it is, a number or boolean as JSON), or null.</summary>
+    private static string? ScalarAt(JsonObject obj, string path)
+    {
+        JsonNode? node = obj;
+        foreach (var part in path.Split('.'))
+        {
+            if (node is not JsonObject o || !o.TryGetPropertyValue(part, out node))
+            {
+                return null;
+            }
+        }
+
+        return node switch
+        {
+            JsonValue v when v.TryGetValue<string>(out var s) => s,
+            JsonValue v => v.ToJsonString(),
+            _ => null,
+        };
     }
 }

@@ -1,8 +1,9 @@
-using Actors.Cloud.ApiServer.Http;
+namespace Actors.Messages.Kubernetes;
 
-namespace Actors.Cloud.ApiServer.Resources;
-
-/// <summary>A parsed label selector: <c>a=b, a==b, a!=b, a in (x,y), a notin (x), a, !a</c>, comma-separated (AND).</summary>
+/// <summary>
+/// A parsed Kubernetes label selector: <c>a=b, a==b, a!=b, a in (x,y), a notin (x), a, !a</c>, comma-separated (AND).
+/// Shared by the embedded API server (cloud) and the MetaServer (edge).
+/// </summary>
 public sealed class LabelSelector
 {
     private readonly IReadOnlyList<Func<IReadOnlyDictionary<string, string>, bool>> _terms;
@@ -15,7 +16,7 @@ public sealed class LabelSelector
 
     public bool Matches(IReadOnlyDictionary<string, string> labels) => _terms.All(t => t(labels));
 
-    /// <exception cref="ApiException">400 BadRequest for a malformed selector.</exception>
+    /// <exception cref="SelectorException">The selector is malformed.</exception>
     public static LabelSelector Parse(string? text)
     {
         if (string.IsNullOrWhiteSpace(text))
@@ -103,6 +104,6 @@ public sealed class LabelSelector
         return key;
     }
 
-    private static ApiException Bad(string term) =>
-        ApiException.BadRequest($"unable to parse requirement: invalid label selector term \"{term}\"");
+    private static SelectorException Bad(string term) =>
+        new($"unable to parse requirement: invalid label selector term \"{term}\"");
 }
