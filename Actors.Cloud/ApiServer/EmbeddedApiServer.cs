@@ -31,6 +31,7 @@ public sealed class EmbeddedApiServer : IAsyncDisposable
     private readonly TimeProvider _time;
     private WebApplication? _app;
     private SqliteObjectStore? _store;
+    private PodGcController? _podGc;
     private ServerCredentials? _credentials;
 
     public EmbeddedApiServer(EmbeddedApiServerOptions options, ILoggerFactory? loggerFactory = null, TimeProvider? time = null)
@@ -74,6 +75,8 @@ public sealed class EmbeddedApiServer : IAsyncDisposable
             crds.InstallBundled();
         }
 
+        _podGc = new PodGcController(service, _time, PodGcController.DefaultQuarantine, _loggerFactory.CreateLogger<PodGcController>());
+        _podGc.Start(PodGcController.DefaultPeriod);
         var app = BuildApp(service, crds, registry);
         await app.StartAsync(cancellationToken).ConfigureAwait(false);
         _app = app;
@@ -89,6 +92,7 @@ public sealed class EmbeddedApiServer : IAsyncDisposable
     public async Task StopAsync(CancellationToken cancellationToken = default)
     {
         var app = Interlocked.Exchange(ref _app, null);
+        _podGc?.Dispose();
         _store?.Dispose();
         if (app is not null)
         {

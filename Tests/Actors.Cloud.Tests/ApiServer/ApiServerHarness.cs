@@ -23,11 +23,12 @@ public sealed class ApiServerHarness : IAsyncDisposable
 
     public EmbeddedApiServer Server { get; private set; }
 
-    public static async Task<ApiServerHarness> StartAsync(Func<EmbeddedApiServerOptions, EmbeddedApiServerOptions>? configure = null, string? dataDir = null)
+    public static async Task<ApiServerHarness> StartAsync(
+        Func<EmbeddedApiServerOptions, EmbeddedApiServerOptions>? configure = null, string? dataDir = null, TimeProvider? time = null)
     {
         dataDir ??= Directory.CreateTempSubdirectory("apiserver-test-").FullName;
         var options = new EmbeddedApiServerOptions { DataDir = dataDir, Listen = new IPEndPoint(IPAddress.Loopback, 0) };
-        var server = new EmbeddedApiServer(configure?.Invoke(options) ?? options);
+        var server = new EmbeddedApiServer(configure?.Invoke(options) ?? options, time: time);
         await server.StartAsync();
         return new ApiServerHarness(dataDir, server);
     }

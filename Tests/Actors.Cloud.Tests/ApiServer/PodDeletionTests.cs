@@ -38,6 +38,8 @@ public sealed class PodDeletionTests
     private static async Task<HttpClient> CreatePodAndDeleteAsync(ApiServerHarness h)
     {
         var c = h.Client();
+        var node = new JsonObject { ["apiVersion"] = "v1", ["kind"] = "Node", ["metadata"] = new JsonObject { ["name"] = "edge-1" } };
+        Assert.Equal(HttpStatusCode.Created, (await SendAsync(c, HttpMethod.Post, "api/v1/nodes", ApiServerHarness.Json(node))).Code); // not orphaned: pod GC keeps it
         Assert.Equal(HttpStatusCode.Created, (await SendAsync(c, HttpMethod.Post, "api/v1/namespaces/default/pods", ApiServerHarness.Json(BoundPod()))).Code);
         var (code, deleting) = await SendAsync(c, HttpMethod.Delete, PodUrl);
         Assert.Equal(HttpStatusCode.OK, code);
