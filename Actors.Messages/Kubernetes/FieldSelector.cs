@@ -7,7 +7,7 @@ namespace Actors.Messages.Kubernetes;
 /// (a superset of the per-type fields Kubernetes allows, e.g. metadata.name, spec.nodeName, status.phase,
 /// involvedObject.uid); an absent field compares as the empty string.
 /// </summary>
-public sealed class FieldSelector
+public sealed record FieldSelector
 {
     private readonly IReadOnlyList<(string Path, string Value, bool Negate)> _terms;
 
@@ -22,7 +22,7 @@ public sealed class FieldSelector
     /// <summary>The value required for <paramref name="path"/> by an equality term, if any (used to narrow by namespace).</summary>
     public string? Required(string path) => _terms.FirstOrDefault(t => t.Path == path && !t.Negate).Value;
 
-    /// <exception cref="SelectorException">The selector is malformed.</exception>
+    /// <exception cref="FormatException">The selector is malformed.</exception>
     public static FieldSelector Parse(string? text)
     {
         if (string.IsNullOrWhiteSpace(text))
@@ -39,7 +39,7 @@ public sealed class FieldSelector
             var at = term.IndexOf(op, StringComparison.Ordinal);
             if (at <= 0)
             {
-                throw new SelectorException($"invalid field selector: '{term}'");
+                throw new FormatException($"invalid field selector: '{term}'");
             }
 
             terms.Add((term[..at].Trim(), term[(at + op.Length)..].Trim(), negate));

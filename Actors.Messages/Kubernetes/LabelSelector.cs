@@ -4,7 +4,7 @@ namespace Actors.Messages.Kubernetes;
 /// A parsed Kubernetes label selector: <c>a=b, a==b, a!=b, a in (x,y), a notin (x), a, !a</c>, comma-separated (AND).
 /// Shared by the embedded API server (cloud) and the MetaServer (edge).
 /// </summary>
-public sealed class LabelSelector
+public sealed record LabelSelector
 {
     private readonly IReadOnlyList<Func<IReadOnlyDictionary<string, string>, bool>> _terms;
 
@@ -16,7 +16,7 @@ public sealed class LabelSelector
 
     public bool Matches(IReadOnlyDictionary<string, string> labels) => _terms.All(t => t(labels));
 
-    /// <exception cref="SelectorException">The selector is malformed.</exception>
+    /// <exception cref="FormatException">The selector is malformed.</exception>
     public static LabelSelector Parse(string? text)
     {
         if (string.IsNullOrWhiteSpace(text))
@@ -104,6 +104,6 @@ public sealed class LabelSelector
         return key;
     }
 
-    private static SelectorException Bad(string term) =>
+    private static FormatException Bad(string term) =>
         new($"unable to parse requirement: invalid label selector term \"{term}\"");
 }

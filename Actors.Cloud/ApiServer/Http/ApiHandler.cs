@@ -26,10 +26,6 @@ public sealed partial class ApiHandler(ServerCredentials credentials, DiscoveryD
         {
             await HttpIo.WriteStatusAsync(ctx, e).ConfigureAwait(false);
         }
-        catch (Actors.Messages.Kubernetes.SelectorException e) when (!ctx.Response.HasStarted)
-        {
-            await HttpIo.WriteStatusAsync(ctx, ApiException.BadRequest(e.Message)).ConfigureAwait(false);
-        }
         catch (JsonException e) when (!ctx.Response.HasStarted)
         {
             await HttpIo.WriteStatusAsync(ctx, ApiException.BadRequest(e.Message)).ConfigureAwait(false);

@@ -53,8 +53,8 @@ public sealed class ResourceEndpoint(ResourceService service, TableBuilder table
                 break;
             case "DELETE":
                 var options = await ReadDeleteOptionsAsync(ctx).ConfigureAwait(false);
-                var list = service.DeleteCollection(rt, ns, LabelSelector.Parse(HttpIo.Query(ctx, "labelSelector")),
-                    FieldSelector.Parse(HttpIo.Query(ctx, "fieldSelector")), options);
+                var list = service.DeleteCollection(rt, ns, Selectors.Labels(ctx),
+                    Selectors.Fields(ctx), options);
                 await HttpIo.WriteJsonAsync(ctx, 200, list).ConfigureAwait(false);
                 break;
             default:
@@ -79,8 +79,8 @@ public sealed class ResourceEndpoint(ResourceService service, TableBuilder table
 
     private async Task ListOrWatchAsync(HttpContext ctx, ResourceType rt, string? ns)
     {
-        var labels = LabelSelector.Parse(HttpIo.Query(ctx, "labelSelector"));
-        var fields = FieldSelector.Parse(HttpIo.Query(ctx, "fieldSelector"));
+        var labels = Selectors.Labels(ctx);
+        var fields = Selectors.Fields(ctx);
         if (HttpIo.QueryBool(ctx, "watch"))
         {
             await watches.StreamAsync(ctx, rt, ns, labels, fields, WantsTable(ctx)).ConfigureAwait(false);

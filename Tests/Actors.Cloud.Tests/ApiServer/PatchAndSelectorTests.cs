@@ -64,9 +64,9 @@ public sealed class PatchAndSelectorTests
     [Fact]
     public async Task LabelSelector_Malformed_IsBadRequest()
     {
-        Assert.Throws<SelectorException>(() => LabelSelector.Parse("app in web"));
-        Assert.Throws<SelectorException>(() => LabelSelector.Parse("a,,b"));
-        Assert.Throws<SelectorException>(() => FieldSelector.Parse("metadata.name"));
+        Assert.Throws<FormatException>(() => LabelSelector.Parse("app in web"));
+        Assert.Throws<FormatException>(() => LabelSelector.Parse("a,,b"));
+        Assert.Throws<FormatException>(() => FieldSelector.Parse("metadata.name"));
 
         await using var h = await ApiServerHarness.StartAsync();
         using var response = await h.Client().GetAsync("api/v1/namespaces/default/configmaps?labelSelector=app%20in%20web");

@@ -1,6 +1,5 @@
 using System.Net;
 using Actors.Kernel.Actor;
-using Actors.Messages.Kubernetes;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -109,7 +108,7 @@ public sealed class MetaServer : IAsyncDisposable
         {
             filter = ObjectFilter.Parse(http.Request.Query["labelSelector"].FirstOrDefault(), http.Request.Query["fieldSelector"].FirstOrDefault());
         }
-        catch (SelectorException e)
+        catch (FormatException e)
         {
             await Respond(http, 400, KubeJson.Status(400, "BadRequest", e.Message));
             return;

@@ -13,7 +13,7 @@ internal sealed class ObjectFilter(LabelSelector labels, FieldSelector fields)
 {
     public static ObjectFilter Everything { get; } = new(LabelSelector.Everything, FieldSelector.Everything);
 
-    /// <exception cref="SelectorException">A selector is malformed.</exception>
+    /// <exception cref="FormatException">A selector is malformed.</exception>
     public static ObjectFilter Parse(string? labelSelector, string? fieldSelector) =>
         new(LabelSelector.Parse(labelSelector), FieldSelector.Parse(fieldSelector));
 
