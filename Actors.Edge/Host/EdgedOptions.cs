@@ -8,7 +8,7 @@ public sealed record EdgedOptions(
     bool Enable, string Runtime, string CriEndpoint, TimeSpan PlegRelistPeriod, TimeSpan NodeStatusUpdateFrequency,
     TimeSpan ContainerGcMinAge, TimeSpan ImageGcPeriod, int ImageGcHighThreshold, int ImageGcLowThreshold,
     TimeSpan PodStatusUpdateFrequency, bool HostNetworkOnly, TimeSpan RestartBackoffInitial, TimeSpan RestartBackoffMax,
-    int ContainerGcMaxPerPodContainer, int ContainerGcMaxContainers)
+    int ContainerGcMaxPerPodContainer, int ContainerGcMaxContainers, TimeSpan NodeLeaseDuration)
 {
     public const string Path = "edgecore.modules.edged";
     public const string DefaultRuntime = "process";
@@ -34,7 +34,8 @@ public sealed record EdgedOptions(
             b.Duration(Path + ".restart-backoff-initial", TimeSpan.FromSeconds(10)),
             b.Duration(Path + ".restart-backoff-max", TimeSpan.FromMinutes(5)),
             b.Int(Path + ".container-gc-max-per-pod-container", 1, 0),
-            b.Int(Path + ".container-gc-max-containers", -1, -1));
+            b.Int(Path + ".container-gc-max-containers", -1, -1),
+            b.Duration(Path + ".node-lease-duration", TimeSpan.FromSeconds(40), allowZero: true));
         if (o.ImageGcLowThreshold > o.ImageGcHighThreshold)
         {
             b.Error(Path + ".image-gc-low-threshold", $"must not exceed image-gc-high-threshold ({o.ImageGcHighThreshold}), got {o.ImageGcLowThreshold}");

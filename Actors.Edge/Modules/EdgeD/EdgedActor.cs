@@ -66,6 +66,10 @@ internal sealed partial class EdgedActor : ReceiveActor
         _status = Context.ActorOf(Props.Create(() => new StatusManager(_context.Bus, _context.Time, _settings.PodStatusPeriod)), "status");
         Context.ActorOf(Props.Create(() => new PlegActor(runtime.Runtime, _settings.PlegRelistPeriod)), "pleg");
         Context.ActorOf(Props.Create(() => new NodeStatusActor(_context.Bus, runtime.Runtime, _settings, _context.Time)), "node-status");
+        if (_settings.NodeLeaseDuration > TimeSpan.Zero)
+        {
+            Context.ActorOf(Props.Create(() => new NodeLeaseActor(_context.Bus, _settings, _context.Time)), "node-lease");
+        }
         _gc = Context.ActorOf(Props.Create(() => new Gc.GcActor(runtime, _settings, _context.Time)), "gc");
         _context.Logger.LogInformation("EdgeD started on node {Node} with the {Runtime} runtime", _settings.NodeName, _runtimeName);
         Self.Tell(new RestoreAttempt(1), Self);

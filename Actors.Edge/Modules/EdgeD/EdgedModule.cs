@@ -55,6 +55,7 @@ public sealed class EdgedModule : IModule
             PlegRelistPeriod = options.PlegRelistPeriod,
             PodStatusPeriod = options.PodStatusUpdateFrequency,
             NodeStatusPeriod = options.NodeStatusUpdateFrequency,
+            NodeLeaseDuration = options.NodeLeaseDuration,
             BackoffInitial = options.RestartBackoffInitial,
             BackoffMax = options.RestartBackoffMax,
             ForceHostNetwork = options.HostNetworkOnly,

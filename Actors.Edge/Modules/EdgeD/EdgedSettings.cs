@@ -15,6 +15,9 @@ internal sealed record EdgedSettings(string NodeName, string PodsRoot, string Po
 
     public TimeSpan NodeStatusPeriod { get; init; } = TimeSpan.FromSeconds(10);
 
+    /// <summary>Node lease duration (renewed every quarter of it); zero = no lease.</summary>
+    public TimeSpan NodeLeaseDuration { get; init; } = TimeSpan.FromSeconds(40);
+
     /// <summary>CrashLoopBackOff: first delay and cap (kubelet: 10 s doubling to 5 min).</summary>
     public TimeSpan BackoffInitial { get; init; } = TimeSpan.FromSeconds(10);
 

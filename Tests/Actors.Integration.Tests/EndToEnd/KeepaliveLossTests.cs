@@ -36,6 +36,9 @@ public sealed class KeepaliveLossTests : IDisposable
         Assert.Equal(0, (await cloud.KubectlAsync("apply", "-f", pod)).Exit);
         await Eventually.KubectlAsync(cloud, "True", Long, Logs, "get", "node", Node, "-o", ready);
         await Eventually.KubectlAsync(cloud, "Running", Long, Logs, "get", "pod", "sleeper", "-o", "jsonpath={.status.phase}");
+        // The node lease (kube-node-lease) is renewed by the edge, as a kubelet's.
+        await Eventually.KubectlAsync(cloud, Node + "/40", Long, Logs,
+            "get", "lease", "-n", "kube-node-lease", Node, "-o", "jsonpath={.spec.holderIdentity}/{.spec.leaseDurationSeconds}");
         var uid = (await cloud.KubectlAsync("get", "pod", "sleeper", "-o", "jsonpath={.metadata.uid}")).StdOut.Trim();
 
         edge.Process.Signal("STOP");
