@@ -17,11 +17,14 @@ public sealed class MetaServerTests : MetaManagerTestBase
         return new HttpClient { BaseAddress = url, Timeout = Long };
     }
 
-    private void Store(string name, string uid, string rv)
+    private void Store(string name, string uid, string rv) => Put(Operations.Insert, name, Pod(name, uid, rv: rv));
+
+    /// <summary>A cloud message for default/pod/<paramref name="name"/>, awaited until MetaManager has answered it.</summary>
+    private void Put(string operation, string name, string json)
     {
-        var insert = Cloud(Operations.Insert, $"default/pod/{name}", Pod(name, uid, rv: rv));
-        FromCloud(insert);
-        ExpectAnswerToCloud(insert);
+        var message = Cloud(operation, $"default/pod/{name}", json);
+        FromCloud(message);
+        ExpectAnswerToCloud(message);
     }
 
     [Fact]
@@ -66,12 +69,7 @@ public sealed class MetaServerTests : MetaManagerTestBase
     private static string Labelled(string name, string app, string rv) =>
         $$$"""{"metadata":{"name":"{{{name}}}","namespace":"default","uid":"u-{{{name}}}","resourceVersion":"{{{rv}}}","labels":{"app":"{{{app}}}","generation":"g{{{rv}}}"}},"spec":{"containers":[{"image":"nginx"}]}}""";
 
-    private void StoreLabelled(string name, string app, string rv, string operation = Operations.Insert)
-    {
-        var message = Cloud(operation, $"default/pod/{name}", Labelled(name, app, rv));
-        FromCloud(message);
-        ExpectAnswerToCloud(message);
-    }
+    private void StoreLabelled(string name, string app, string rv, string operation = Operations.Insert) => Put(operation, name, Labelled(name, app, rv));
 
     private static async Task<(string Type, string Name)> NextEventAsync(StreamReader reader)
     {
