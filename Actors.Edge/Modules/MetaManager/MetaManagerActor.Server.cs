@@ -1,5 +1,6 @@
 using Actors.Edge.Modules.MetaManager.Server;
 using Actors.Kernel.Actor;
+using Microsoft.Extensions.Logging;
 
 namespace Actors.Edge.Modules.MetaManager;
 
@@ -24,6 +25,37 @@ internal sealed partial class MetaManagerActor
         {
             Sender.Tell(new Status.Failure(e), Self);
         }
+    }
+
+    /// <summary>
+    /// Starts the MetaServer when configured. Its port being taken does not stop MetaManager (the store and the cloud
+    /// traffic keep working): the failure is logged and the start retried with a doubling delay up to 30 s.
+    /// </summary>
+    private void TryStartMetaServer(int attempt)
+    {
+        if (_settings.MetaServer is not { } endpoint || _server is not null)
+        {
+            return;
+        }
+
+        var server = new MetaServer(endpoint, Self, _log);
+        try
+        {
+            server.StartAsync().GetAwaiter().GetResult();
+        }
+        catch (IOException e)
+        {
+            server.DisposeAsync().AsTask().GetAwaiter().GetResult();
+            var delay = TimeSpan.FromTicks(Math.Min(MaxRetryDelay.Ticks, TimeSpan.FromSeconds(1).Ticks << Math.Min(attempt - 1, 5)));
+            _log.LogError("MetaServer cannot listen on {Endpoint} (attempt {Attempt}): {Error}; MetaManager keeps working, retrying in {Delay}",
+                endpoint, attempt, e.Message, delay);
+            Timers.StartSingleTimer("metaserver-start", new StartMetaServer(attempt + 1), delay);
+            return;
+        }
+
+        _server = server;
+        _log.LogInformation("MetaServer listening on {Url}", server.BaseUrl);
+        _settings.MetaServerStarted?.Invoke(server.BaseUrl);
     }
 
     private async Task<IReadOnlyList<string>> ValuesAsync(string type, string? ns)

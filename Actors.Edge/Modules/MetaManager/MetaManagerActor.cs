@@ -41,6 +41,7 @@ internal sealed partial class MetaManagerActor : ReceiveActor, IWithTimers, IDis
         ReceiveAsync<RemoteQueryDone>(async m => { await FlushCloudAsync(); await OnRemoteQueryDoneAsync(m); });
         ReceiveAsync<SyncPodStatus>(async _ => { await FlushCloudAsync(); await SyncPodStatusAsync(); });
         ReceiveAsync<IMetaServerRequest>(async m => { await FlushCloudAsync(); await AnswerMetaServerAsync(m); });
+        Receive<StartMetaServer>(m => TryStartMetaServer(m.Attempt));
     }
 
     public ITimerScheduler Timers { get; set; } = null!;
@@ -51,13 +52,7 @@ internal sealed partial class MetaManagerActor : ReceiveActor, IWithTimers, IDis
     {
         _store = _settings.Open(_log, _context.Time);
         Timers.StartPeriodicTimer(SyncTimer, SyncPodStatus.Instance, _settings.PodStatusSyncInterval);
-        if (_settings.MetaServer is { } endpoint)
-        {
-            _server = new MetaServer(endpoint, Self, _log);
-            _server.StartAsync().GetAwaiter().GetResult();
-            _log.LogInformation("MetaServer listening on {Url}", _server.BaseUrl);
-            _settings.MetaServerStarted?.Invoke(_server.BaseUrl);
-        }
+        TryStartMetaServer(1);
 
         _log.LogInformation("MetaManager started on {Database}", _settings.DatabasePath);
     }

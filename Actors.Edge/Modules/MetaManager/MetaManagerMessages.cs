@@ -22,3 +22,6 @@ internal sealed record FlushCloudBatch : IMetaManagerInternal
 {
     public static FlushCloudBatch Instance { get; } = new();
 }
+
+/// <summary>Timer → self: try to start the MetaServer again (its port was taken).</summary>
+internal sealed record StartMetaServer(int Attempt) : IMetaManagerInternal;

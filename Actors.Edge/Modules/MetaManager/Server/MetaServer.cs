@@ -42,7 +42,16 @@ public sealed class MetaServer : IAsyncDisposable
         });
         var app = builder.Build();
         app.Map("/{**path}", HandleAsync);
-        await app.StartAsync();
+        try
+        {
+            await app.StartAsync();
+        }
+        catch
+        {
+            await app.DisposeAsync();
+            throw;
+        }
+
         _app = app;
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         BaseUrl = new Uri($"http://{_endpoint.Address}:{new Uri(address).Port}/");

@@ -113,6 +113,38 @@ public sealed class MetaServerTests : MetaManagerTestBase
     }
 
     [Fact]
+    public async Task MetaServer_PortTaken_MetaManagerKeepsWorkingAndServerStartsOnceFree()
+    {
+        var blocker = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0);
+        blocker.Start();
+        var endpoint = (IPEndPoint)blocker.LocalEndpoint;
+        try
+        {
+            Start(metaServer: endpoint);
+            Store("a", "ua", "1"); // the store and the cloud traffic work without the MetaServer
+            Assert.False(MetaServerUrl.Task.IsCompleted);
+        }
+        finally
+        {
+            blocker.Stop();
+        }
+
+        var url = await Task.Run(async () =>
+        {
+            while (!MetaServerUrl.Task.IsCompleted)
+            {
+                Time.Advance(TimeSpan.FromSeconds(1)); // the retry timer (1 s, doubling) runs on the manual clock
+                await Task.WhenAny(MetaServerUrl.Task, Task.Delay(50));
+            }
+
+            return await MetaServerUrl.Task;
+        }).WaitAsync(Long);
+        Assert.Equal(endpoint.Port, url.Port);
+        using var http = new HttpClient { BaseAddress = url, Timeout = Long };
+        Assert.Contains("\"a\"", await http.GetStringAsync("api/v1/namespaces/default/pods"), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Kubectl_GetPodsJson_ListsStoredPods()
     {
         Assert.True(File.Exists(Kubectl), $"{Kubectl} is missing; Tests/setup/30-kubectl.sh requires it");
